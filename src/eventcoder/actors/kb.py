@@ -1,0 +1,220 @@
+"""The actor knowledge base: countries, organisations, sector words and people in office."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from ..resources import data_error, package_file, read_tsv, split_list
+
+SECTOR_CODES = frozenset(
+    "GOV MIL REB OPP PTY JUD LEG COP BUS MED EDU REL CVL NGO IGO LAB REF HLH AGR SPY CRM "
+    "ELI UAF ENV IMG INS MOD RAD SEP".split()
+)
+ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country with the coordinates of its centre and of its capital."""
+
+    iso3: str
+    iso2: str
+    name: str
+    capital: str
+    lat: float
+    lon: float
+    capital_lat: float
+    capital_lon: float
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An international organisation or a non-state group."""
+
+    code: str
+    name: str
+    country: str | None
+    sector: str
+
+
+@dataclass(frozen=True)
+class Office:
+    """One term of one person in one office."""
+
+    name: str
+    country: str | None
+    sector: str
+    office: str
+    start: date
+    end: date | None
+
+    def held_on(self, day: date) -> bool:
+        """Whether the term covers the given day."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A name as it appears in text, and what it refers to."""
+
+    text: str
+    kind: str  # country | demonym | seat | organisation | person
+    ref: str  # ISO3, organisation code, or person name
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class SectorWord:
+    """A word that tells an actor's sector: a title (person) or a collective (group)."""
+
+    phrase: str
+    sector: str
+    kind: str  # person | group
+
+
+@dataclass
+class KnowledgeBase:
+    """Everything the resolver knows about actors, indexed for lookups."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    offices: dict[str, list[Office]] = field(default_factory=dict)  # by person name
+    terms: list[Term] = field(default_factory=list)
+    sector_words: dict[str, SectorWord] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)  # name or alias -> ISO3
+
+    def person_role(self, name: str, day: date | None) -> tuple[str | None, str | None, str]:
+        """Country, sector and office of a known person on a day (former holders are ELI)."""
+        terms = self.offices[name]
+        if day is None:
+            latest = max(terms, key=lambda o: o.start)
+            return latest.country, latest.sector, latest.office
+        current = [o for o in terms if o.held_on(day)]
+        if current:
+            best = max(current, key=lambda o: o.start)
+            return best.country, best.sector, best.office
+        past = [o for o in terms if o.start <= day]
+        if past:
+            # Out of office: still of that country, no longer its government.
+            last = max(past, key=lambda o: o.start)
+            return last.country, "ELI", f"former {last.office}"
+        return terms[0].country, None, ""
+
+
+def _float(path: Path, line: int, value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise data_error(path, line, f"not a number: {value!r}") from None
+
+
+def _date(path: Path, line: int, value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise data_error(path, line, f"not a YYYY-MM-DD date: {value!r}") from None
+
+
+def _sector(path: Path, line: int, value: str) -> str:
+    if value not in SECTOR_CODES:
+        raise data_error(path, line, f"unknown sector code {value!r}")
+    return value
+
+
+def _country_code(path: Path, line: int, value: str) -> str | None:
+    if not value:
+        return None
+    if not ISO3.match(value):
+        raise data_error(path, line, f"not an ISO3 country code: {value!r}")
+    return value
+
+
+def _load_countries(kb: KnowledgeBase, path: Path) -> None:
+    columns = ("iso3", "iso2", "name", "aliases", "demonyms", "capital", "seats", "lat", "lon")
+    for line, row in read_tsv(path, (*columns, "capital_lat", "capital_lon")):
+        iso3 = _country_code(path, line, row["iso3"])
+        if iso3 is None:
+            raise data_error(path, line, "empty iso3")
+        kb.countries[iso3] = Country(
+            iso3=iso3,
+            iso2=row["iso2"],
+            name=row["name"],
+            capital=row["capital"],
+            lat=_float(path, line, row["lat"]),
+            lon=_float(path, line, row["lon"]),
+            capital_lat=_float(path, line, row["capital_lat"]),
+            capital_lon=_float(path, line, row["capital_lon"]),
+        )
+        for name in [row["name"], *split_list(row["aliases"])]:
+            kb.terms.append(Term(name, "country", iso3))
+            kb.country_names[name] = iso3
+        for demonym in split_list(row["demonyms"]):
+            kb.terms.append(Term(demonym, "demonym", iso3))
+        for seat in split_list(row["seats"]):
+            seat_name, _, sector = seat.partition("=")
+            kb.terms.append(Term(seat_name.strip(), "seat", iso3, _sector(path, line, sector)))
+
+
+def _load_organisations(kb: KnowledgeBase, path: Path) -> None:
+    for line, row in read_tsv(path, ("code", "name", "aliases", "country", "sector")):
+        org = Organisation(
+            code=row["code"],
+            name=row["name"],
+            country=_country_code(path, line, row["country"]),
+            sector=_sector(path, line, row["sector"]),
+        )
+        kb.organisations[org.code] = org
+        for name in [row["name"], *split_list(row["aliases"])]:
+            kb.terms.append(Term(name, "organisation", org.code, org.sector))
+
+
+def _load_sector_words(kb: KnowledgeBase, path: Path) -> None:
+    for line, row in read_tsv(path, ("phrase", "sector", "kind")):
+        if row["kind"] not in ("person", "group"):
+            raise data_error(path, line, f"kind must be person or group, not {row['kind']!r}")
+        phrase = row["phrase"].lower()
+        sector = _sector(path, line, row["sector"])
+        kb.sector_words[phrase] = SectorWord(phrase, sector, row["kind"])
+
+
+def _load_people(kb: KnowledgeBase, path: Path) -> None:
+    known_terms: set[tuple[str, str]] = set()
+    for line, row in read_tsv(path, ("name", "aliases", "country", "sector", "office", "start")):
+        end = row.get("end", "")
+        office = Office(
+            name=row["name"],
+            country=_country_code(path, line, row["country"]),
+            sector=_sector(path, line, row["sector"]),
+            office=row["office"],
+            start=_date(path, line, row["start"]),
+            end=_date(path, line, end) if end else None,
+        )
+        kb.offices.setdefault(office.name, []).append(office)
+        for name in [row["name"], *split_list(row["aliases"])]:
+            if (name, office.name) not in known_terms:
+                known_terms.add((name, office.name))
+                kb.terms.append(Term(name, "person", office.name))
+
+
+def read_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
+    """Read and validate the knowledge base from a folder (default: the packaged data)."""
+
+    def path(name: str) -> Path:
+        return folder / name if folder else package_file("actors", name)
+
+    kb = KnowledgeBase()
+    _load_countries(kb, path("countries.tsv"))
+    _load_organisations(kb, path("organisations.tsv"))
+    _load_sector_words(kb, path("sectors.tsv"))
+    _load_people(kb, path("people.tsv"))
+    return kb
+
+
+@lru_cache(maxsize=1)
+def load_knowledge_base() -> KnowledgeBase:
+    """The packaged knowledge base, read once per process."""
+    return read_knowledge_base()

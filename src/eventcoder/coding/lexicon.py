@@ -1,0 +1,118 @@
+"""The pattern lexicon: verb and noun patterns mapped to CAMEO codes, loaded from JSON lines."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..ontology import Codebook
+from ..resources import data_error, package_file, read_jsonl
+
+PATTERN_FIELDS = frozenset(
+    {"id", "lemma", "noun", "code", "particle", "object", "prep", "pobj", "intent", "passive_ok"}
+)
+CODE = re.compile(r"^\d{2,4}$")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One rule: a verb or noun, optional constraints, and the code it gives."""
+
+    id: str
+    word: str  # verb lemma or noun lemma
+    is_noun: bool
+    code: str
+    particle: str | None = None
+    objects: frozenset[str] = frozenset()
+    prep: str | None = None
+    pobjs: frozenset[str] = frozenset()
+    intent: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints the pattern has; the most specific match wins."""
+        return sum(
+            (self.particle is not None, bool(self.objects), self.prep is not None, bool(self.pobjs))
+        )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Patterns indexed by verb lemma and by noun lemma."""
+
+    verbs: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[Pattern, ...]]
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self.verbs.values()) + sum(len(p) for p in self.nouns.values())
+
+
+def _lemmas(path: Path, line: int, obj: dict[str, Any], key: str) -> frozenset[str]:
+    value = obj.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise data_error(path, line, f"{key!r} must be a list of words")
+    return frozenset(v.lower() for v in value)
+
+
+def _pattern(path: Path, line: int, obj: dict[str, Any], codebook: Codebook) -> Pattern:
+    unknown = set(obj) - PATTERN_FIELDS
+    if unknown:
+        raise data_error(path, line, f"unknown fields {sorted(unknown)}")
+    if ("lemma" in obj) == ("noun" in obj):
+        raise data_error(path, line, "a pattern needs exactly one of 'lemma' and 'noun'")
+    for key in ("code", "intent"):
+        code = obj.get(key)
+        if key == "code" or code is not None:
+            if not isinstance(code, str) or not CODE.match(code) or code not in codebook:
+                raise data_error(path, line, f"{key} {code!r} is not a CAMEO code")
+    if obj.get("intent") and not obj["intent"].startswith("03"):
+        raise data_error(path, line, "an intent code must be a 03x code")
+    if obj.get("pobj") and not obj.get("prep"):
+        raise data_error(path, line, "'pobj' needs 'prep'")
+    word = obj.get("lemma") or obj.get("noun")
+    if not isinstance(word, str) or not word or not isinstance(obj.get("id"), str):
+        raise data_error(path, line, "'id' and the word must be non-empty strings")
+    return Pattern(
+        id=obj["id"],
+        word=word.lower(),
+        is_noun="noun" in obj,
+        code=obj["code"],
+        particle=obj.get("particle"),
+        objects=_lemmas(path, line, obj, "object"),
+        prep=obj.get("prep"),
+        pobjs=_lemmas(path, line, obj, "pobj"),
+        intent=obj.get("intent"),
+    )
+
+
+def read_lexicon(paths: list[Path], codebook: Codebook) -> Lexicon:
+    """Read and validate pattern files; later files add to earlier ones."""
+    verbs: dict[str, list[Pattern]] = defaultdict(list)
+    nouns: dict[str, list[Pattern]] = defaultdict(list)
+    seen: dict[str, tuple[Path, int]] = {}
+    for path in paths:
+        for line, obj in read_jsonl(path):
+            pattern = _pattern(path, line, obj, codebook)
+            if pattern.id in seen:
+                first = seen[pattern.id]
+                raise data_error(path, line, f"id {pattern.id!r} already used at {first}")
+            seen[pattern.id] = (path, line)
+            (nouns if pattern.is_noun else verbs)[pattern.word].append(pattern)
+
+    def ranked(index: dict[str, list[Pattern]]) -> dict[str, tuple[Pattern, ...]]:
+        # Most specific first; among equals, file order.
+        return {w: tuple(sorted(p, key=lambda x: -x.specificity)) for w, p in index.items()}
+
+    return Lexicon(ranked(verbs), ranked(nouns))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(codebook: Codebook) -> Lexicon:
+    """The packaged pattern lexicon, read once per process."""
+    return read_lexicon([package_file("coding", "verb_patterns.jsonl")], codebook)

@@ -1,0 +1,48 @@
+"""Loads the spaCy pipeline once per process and parses documents in batches."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import Messages, PipelineError
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(name: str) -> Language:
+    """The named spaCy pipeline, loaded once per process (worker)."""
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise PipelineError(Messages.E012.format(name=name)) from None
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int) -> Iterator[Doc]:
+    """One parse per text, in order, batched through nlp.pipe."""
+    return nlp.pipe(texts, batch_size=batch_size)
+
+
+class SentenceIndex:
+    """Which sentence a token is in, and character offsets relative to that sentence."""
+
+    def __init__(self, doc: Doc) -> None:
+        sents = list(doc.sents)
+        self.doc = doc
+        self.token_starts = [s.start for s in sents]
+        self.char_starts = [s.start_char for s in sents]
+
+    def sentence_of(self, token_index: int) -> int:
+        """Number of the sentence holding the token."""
+        return bisect_right(self.token_starts, token_index) - 1
+
+    def locate(self, start: int, end: int) -> tuple[int, int, int]:
+        """Sentence number and sentence-relative character offsets of tokens [start, end)."""
+        number = self.sentence_of(start)
+        offset = self.char_starts[number]
+        span = self.doc[start:end]
+        return number, span.start_char - offset, span.end_char - offset

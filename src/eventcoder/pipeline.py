@@ -1,0 +1,157 @@
+"""annotate(): one parse per document, then every stage reads that parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .actors import ActorAnalysis, ActorMatcher, ActorResolver, load_knowledge_base
+from .coding import Consideration, Draft, code_document, load_lexicon
+from .model import AnnotatedDocument, Document, Event, Span, content_hash
+from .nlp import SentenceIndex, load_pipeline, parse_texts
+from .ontology import load_codebook
+from .places import FoundPlace, PlaceResolver, location_of_event
+from .quotes import find_quotes
+from .settings import Settings
+from .time import FoundTime, date_of_event, find_times
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An annotated document with the parse and intermediate results (for explain)."""
+
+    annotated: AnnotatedDocument
+    doc: Doc
+    actors: ActorAnalysis
+    considered: list[Consideration]
+
+
+class Pipeline:
+    """The loaded models and data of every stage; annotate documents one by one or in batches."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = load_pipeline(self.settings.model)
+        self.kb = load_knowledge_base()
+        self.codebook = load_codebook()
+        self.lexicon = load_lexicon(self.codebook)
+        self.resolver = ActorResolver(ActorMatcher(self.nlp, self.kb))
+        self.places = PlaceResolver(self.kb)
+
+    def annotate(self, document: Document) -> AnnotatedDocument:
+        """Annotate one document."""
+        return next(self.annotate_many([document]))
+
+    def annotate_many(self, documents: Iterable[Document]) -> Iterator[AnnotatedDocument]:
+        """Annotate documents in order, parsing them in batches."""
+        for analysis in self.analyse_many(documents):
+            yield analysis.annotated
+
+    def analyse_many(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        """Annotate documents, keeping the parse and what each stage considered."""
+        pending: list[Document] = []
+        for document in documents:
+            pending.append(document)
+            if len(pending) >= self.settings.batch_size:
+                yield from self._analyse_batch(pending)
+                pending = []
+        if pending:
+            yield from self._analyse_batch(pending)
+
+    def _analyse_batch(self, documents: list[Document]) -> Iterator[Analysis]:
+        limit = self.settings.max_chars
+        texts = [d.text[:limit] for d in documents]
+        for document, doc in zip(documents, parse_texts(self.nlp, texts,
+                                                         batch_size=len(texts)), strict=True):
+            yield self._analyse(self._with_published(document), doc)
+
+    def _with_published(self, document: Document) -> Document:
+        if document.published is None and self.settings.published is not None:
+            return Document(document.text, document.doc_id, document.title, document.url,
+                            self.settings.published, document.source, document.line)
+        return document
+
+    def _analyse(self, document: Document, doc: Doc) -> Analysis:
+        index = SentenceIndex(doc)
+        actors = self.resolver.resolve(doc, document.published)
+        times = find_times(doc, document.published, index)
+        places = self.places.find(doc, actors, index)
+        quotes = find_quotes(doc, actors, index)
+        drafts, considered = code_document(doc, self.lexicon, actors)
+        events = [self._event(document, d, index, times, places) for d in drafts]
+        errors = []
+        if len(document.text) > self.settings.max_chars:
+            errors.append(f"text cut to its first {self.settings.max_chars} characters")
+        annotated = AnnotatedDocument(
+            document=document,
+            sentences=tuple(s.text for s in doc.sents),
+            actors=tuple(actors.actors),
+            events=tuple(_unique(events)),
+            quotes=tuple(quotes),
+            times=tuple(t.value for t in times),
+            places=tuple(p.value for p in places),
+            errors=tuple(errors),
+        )
+        return Analysis(annotated, doc, actors, considered)
+
+    def _event(self, document: Document, draft: Draft, index: SentenceIndex,
+               times: list[FoundTime], places: list[FoundPlace]) -> Event:
+        sentence, start, end = index.locate(draft.trigger_start, draft.trigger_end)
+        trigger = Span(index.doc[draft.trigger_start:draft.trigger_end].text, start, end)
+        time = date_of_event(draft.anchor, times)
+        if time is not None:
+            when = (time.value, time.value_end, time.precision, "text")
+        elif document.published is not None:
+            when = (document.published, document.published, "none", "published")
+        else:
+            when = (None, None, "none", "none")
+        location = location_of_event(draft.anchor, places)
+        source_id = draft.source.code if draft.source else ""
+        target_id = draft.target.code if draft.target else ""
+        return Event(
+            id=content_hash(document.doc_id, str(sentence), str(start), source_id or "",
+                            target_id or "", draft.code, draft.rule),
+            sentence=sentence,
+            source=draft.source,
+            target=draft.target,
+            code=self.codebook[draft.code],
+            trigger=trigger,
+            negated=draft.negated,
+            modality=draft.modality,
+            date=when[0],
+            date_end=when[1],
+            date_precision=when[2],
+            date_source=when[3],
+            location=location,
+            location_source="clause" if location else None,
+            confidence=draft.confidence,
+            rule=draft.rule,
+        )
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen: set[str] = set()
+    kept = []
+    for event in events:
+        if event.id not in seen:
+            seen.add(event.id)
+            kept.append(event)
+    return kept
+
+
+def annotate(document: Document | str, settings: Settings | None = None) -> AnnotatedDocument:
+    """Annotate one document (or a text) with a pipeline loaded once per process."""
+    if isinstance(document, str):
+        document = Document(text=document, doc_id=content_hash(document))
+    return _default_pipeline(settings or Settings()).annotate(document)
+
+
+_PIPELINES: dict[Settings, Pipeline] = {}
+
+
+def _default_pipeline(settings: Settings) -> Pipeline:
+    if settings not in _PIPELINES:
+        _PIPELINES[settings] = Pipeline(settings)
+    return _PIPELINES[settings]
