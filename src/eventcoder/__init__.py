@@ -7,8 +7,8 @@ try:
 except PackageNotFoundError:  # running from a source tree without an install
     __version__ = "0.0.0"
 
-from .model import AnnotatedDocument, Document, Event  # noqa: E402
-from .pipeline import Pipeline, annotate  # noqa: E402
-from .settings import Settings  # noqa: E402
+from .model import AnnotatedDocument, Document, Event
+from .pipeline import Pipeline, annotate
+from .settings import Settings
 
 __all__ = ["AnnotatedDocument", "Document", "Event", "Pipeline", "Settings", "annotate"]

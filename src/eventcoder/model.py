@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -237,8 +238,8 @@ class Event:
     trigger: Span
     negated: bool
     modality: str  # asserted | intended | hypothetical | reported
-    date: date | None
-    date_end: date | None
+    date: dt.date | None
+    date_end: dt.date | None
     date_precision: str
     date_source: str  # text | published | none
     location: Place | None

@@ -41,7 +41,8 @@ def read_tsv(path: Path, required: tuple[str, ...]) -> list[tuple[int, Row]]:
                     raise data_error(path, line_no, f"header lacks columns {missing}")
                 continue
             if len(cells) != len(header):
-                raise data_error(path, line_no, f"expected {len(header)} columns, found {len(cells)}")
+                reason = f"expected {len(header)} columns, found {len(cells)}"
+                raise data_error(path, line_no, reason)
             rows.append((line_no, {k: v.strip() for k, v in zip(header, cells, strict=True)}))
     if header is None:
         raise data_error(path, 1, "no header line")

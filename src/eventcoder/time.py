@@ -18,7 +18,8 @@ MONTHS |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve"])}
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from ..resources import data_error, package_file, read_tsv, split_list
 
-SECTOR_CODES = frozenset(
-    "GOV MIL REB OPP PTY JUD LEG COP BUS MED EDU REL CVL NGO IGO LAB REF HLH AGR SPY CRM "
-    "ELI UAF ENV IMG INS MOD RAD SEP".split()
-)
+SECTOR_CODES = frozenset({
+    "GOV", "MIL", "REB", "OPP", "PTY", "JUD", "LEG", "COP", "BUS", "MED", "EDU", "REL", "CVL",
+    "NGO", "IGO", "LAB", "REF", "HLH", "AGR", "SPY", "CRM", "ELI", "UAF", "ENV", "IMG", "INS",
+    "MOD", "RAD", "SEP",
+})
 ISO3 = re.compile(r"^[A-Z]{3}$")
 
 

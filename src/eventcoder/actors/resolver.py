@@ -18,11 +18,15 @@ from .kb import KnowledgeBase, Term
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "det", "case", "nummod"})
 # Where a capital or seat of government names a government rather than a place.
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "conj", "dative"})
-ACTOR_PREPS = frozenset({"with", "against", "by", "between", "from", "on", "toward", "towards"})
+ACTOR_PREPS = frozenset(
+    {"with", "against", "by", "between", "from", "on", "to", "toward", "towards"})
 NON_PERSON_ENTS = frozenset(
     {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# "Thousands of protesters", "a group of rebels": the actor is the group counted.
+QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score", "group",
+                            "number", "handful", "some", "many", "most", "several", "crowd"})
 
 
 @dataclass(frozen=True)
@@ -42,12 +46,16 @@ class ActorAnalysis:
     kb_matches: list[KbMatch]
 
     def ref(self, token: Token) -> ActorRef | None:
-        """The actor a token belongs to, looking through appositions."""
+        """The actor a token belongs to; an apposition names it better ('its ally the US')."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i]
         found = self.by_token.get(token.i)
-        if found is None:
-            for child in token.children:
-                if child.dep_ == "appos" and child.i in self.by_token:
-                    return self.by_token[child.i]
+        if found is None and token.lemma_.lower() in QUANTITY_NOUNS:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    objects = [o for o in prep.children if o.dep_ == "pobj"]
+                    return self.by_token.get(objects[0].i) if objects else None
         return found
 
 
@@ -64,7 +72,9 @@ class ActorMatcher:
             self.names.add(key, [nlp.make_doc(term.text)])
         self.sectors = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase in kb.sector_words:
-            self.sectors.add(phrase, [nlp.make_doc(phrase)])
+            # The title-cased form too: the tokenizer keeps "Gen." whole but splits "gen.".
+            forms = {phrase, phrase.title()}
+            self.sectors.add(phrase, [nlp.make_doc(form) for form in forms])
 
     def kb_matches(self, doc: Doc) -> list[KbMatch]:
         """Non-overlapping knowledge-base names in the document, longest first."""
@@ -163,6 +173,10 @@ class ActorResolver:
             return _Candidate(head, span, f"group:{key_country}:{title.sector}", span.text,
                               "person" if title.kind == "person" else "group",
                               country, title.sector)
+        if country is not None and head.pos_ == "NOUN" and countries:
+            # "Ukrainian positions", "Iran's nuclear sites": things of a country stand for it.
+            return _Candidate(head, span, f"group:{country}:None", self.kb.countries[country].name,
+                              "country", country, None, country)
         return None
 
     def _country_of_prep(self, head: Token, name_at: dict[int, KbMatch]) -> str | None:

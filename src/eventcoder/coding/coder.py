@@ -103,8 +103,9 @@ def _confidence(pattern: Pattern, source: ActorRef, target: ActorRef | None, mod
 def _events(pattern: Pattern, trigger: tuple[int, int], anchor: Token, sources: list[ActorRef],
             targets: list[ActorRef], negated: bool, modality: str) -> Iterator[Draft]:
     code = pattern.intent if modality == "intended" and pattern.intent else pattern.code
+    slots: list[ActorRef | None] = [*targets] or [None]
     for source in sources:
-        for target in targets or [None]:
+        for target in slots:
             if target is not None and target.actor == source.actor:
                 continue
             yield Draft(trigger[0], trigger[1], anchor, source, target, code, negated, modality,

@@ -68,9 +68,9 @@ def _pattern(path: Path, line: int, obj: dict[str, Any], codebook: Codebook) -> 
         raise data_error(path, line, "a pattern needs exactly one of 'lemma' and 'noun'")
     for key in ("code", "intent"):
         code = obj.get(key)
-        if key == "code" or code is not None:
-            if not isinstance(code, str) or not CODE.match(code) or code not in codebook:
-                raise data_error(path, line, f"{key} {code!r} is not a CAMEO code")
+        required = key == "code" or code is not None
+        if required and (not isinstance(code, str) or not CODE.match(code) or code not in codebook):
+            raise data_error(path, line, f"{key} {code!r} is not a CAMEO code")
     if obj.get("intent") and not obj["intent"].startswith("03"):
         raise data_error(path, line, "an intent code must be a 03x code")
     if obj.get("pobj") and not obj.get("prep"):

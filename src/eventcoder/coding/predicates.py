@@ -18,6 +18,11 @@ INTENT_VERBS = frozenset(
      "attempt", "decide", "vow", "pledge", "promise", "propose", "offer", "agree", "consider",
      "weigh", "mull", "threaten"}
 )
+# Verbs whose complement is asked of someone, not done: "urged Iran to talk".
+REQUEST_VERBS = frozenset(
+    {"urge", "ask", "call", "press", "request", "demand", "want", "encourage", "invite", "beg",
+     "appeal", "implore", "push", "force", "order", "tell", "warn"}
+)
 SPEECH_VERBS = frozenset(
     {"say", "tell", "report", "claim", "announce", "state", "add", "allege", "insist", "write",
      "declare", "note", "confirm", "argue"}
@@ -46,7 +51,7 @@ def conjuncts(token: Token) -> list[Token]:
 
 def preps_of(token: Token) -> list[tuple[str, Token]]:
     """Prepositions attached to a token with their objects, coordinations expanded."""
-    found = []
+    found: list[tuple[str, Token]] = []
     for prep in token.children:
         if prep.dep_ in ("prep", "agent") or (prep.dep_ == "dative" and prep.pos_ == "ADP"):
             for obj in prep.children:
@@ -75,6 +80,10 @@ def inherited_subjects(verb: Token) -> list[Token]:
             if verb.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to"
                                                   for c in verb.children):
                 return []
+            if verb.dep_ == "xcomp":  # object control: "urged Iran to talk": Iran talks
+                controllers = [c for c in verb.head.children if c.dep_ == "dobj"]
+                if controllers:
+                    return controllers
             verb = verb.head
             seen += 1
             continue
@@ -106,6 +115,8 @@ def modality_of(verb: Token) -> str:
         head = token.head
         if head.i == token.i:
             break
+        if token.dep_ == "xcomp" and head.lemma_ in REQUEST_VERBS:
+            return "hypothetical"
         if token.dep_ == "xcomp" and head.lemma_ in INTENT_VERBS:
             return "intended"
         if token.dep_ == "ccomp" and head.lemma_ in SPEECH_VERBS:

@@ -64,12 +64,12 @@ class LocalEngine:
     def _annotate(self, documents: list[Document], errors: list[InputError]) -> Batch:
         try:
             return list(self.pipeline.annotate_many(documents)), errors
-        except Exception:  # noqa: BLE001 - isolate the document that fails, keep the others
+        except Exception:
             annotated = []
             for document in documents:
                 try:
                     annotated.append(self.pipeline.annotate(document))
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:
                     reason = Messages.E011.format(reason=f"{type(exc).__name__}: {exc}")
                     errors.append(InputError(document.source or document.doc_id,
                                              document.line, reason))

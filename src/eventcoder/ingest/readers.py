@@ -39,7 +39,7 @@ def read_inputs(inputs: Iterable[str], *, published: date | None = None) -> Iter
             continue
         path = Path(item)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            for child in sorted(p for p in path.rglob("*") if p.is_file() or p.is_symlink()):
                 if not any(part.startswith(".") for part in child.relative_to(path).parts):
                     yield from _read_path(child, published)
         elif path.exists():

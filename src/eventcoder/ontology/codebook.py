@@ -11,10 +11,10 @@ from ..model import EventCode
 from ..resources import data_error, package_file, read_tsv
 
 CODE_PATTERN = re.compile(r"^\d{2,4}$")
-PLOVER_TYPES = frozenset(
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT "
-    "THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
-)
+PLOVER_TYPES = frozenset({
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+})
 
 
 @dataclass(frozen=True, eq=False)

@@ -1,0 +1,65 @@
+"""Actor resolution: names, demonyms, capitals, titles, appositions, surnames, dates of office."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventcoder.model import Actor
+
+
+def _actor_named(actors: tuple[Actor, ...], text: str) -> Actor:
+    for actor in actors:
+        if any(m.text == text for m in actor.mentions):
+            return actor
+    raise AssertionError(f"no actor mentioned as {text!r}: "
+                         f"{[[m.text for m in a.mentions] for a in actors]}")
+
+
+@pytest.mark.parametrize(("sentence", "mention", "country", "sector"), [
+    ("German Chancellor Olaf Scholz met reporters.", "German Chancellor Olaf Scholz", "DEU", "GOV"),
+    ("Brazil's president Lula spoke on Monday.", "Lula", "BRA", "GOV"),
+    ("Iranian officials rejected the offer.", "Iranian officials", "IRN", "GOV"),
+    ("The Kremlin denied the report.", "Kremlin", "RUS", "GOV"),
+    ("Tokyo said it would respond.", "Tokyo", "JPN", "GOV"),
+    ("Israel struck targets overnight.", "Israel", "ISR", None),
+    ("Police arrested dozens of protesters.", "Police", None, "COP"),
+    ("U.S. troops left the base.", "U.S. troops", "USA", "MIL"),
+    ("The United Nations called for calm.", "United Nations", None, "IGO"),
+])
+def test_actor_country_and_sector(annotate_text, sentence: str, mention: str,
+                                  country: str | None, sector: str | None) -> None:
+    actor = _actor_named(annotate_text(sentence).actors, mention)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_a_bare_surname_inherits_the_earlier_full_mention(annotate_text) -> None:
+    doc = annotate_text("Fijian Prime Minister Voreqe Bainimarama arrived on Monday. "
+                        "Bainimarama met the press.")
+    actor = _actor_named(doc.actors, "Bainimarama")
+    assert (actor.country, actor.sector, len(actor.mentions)) == ("FJI", "GOV", 2)
+
+
+def test_a_leader_after_the_term_is_no_longer_the_government(annotate_text) -> None:
+    in_office = _actor_named(annotate_text("Scholz spoke.", date(2023, 5, 1)).actors, "Scholz")
+    after = _actor_named(annotate_text("Scholz spoke.", date(2026, 1, 10)).actors, "Scholz")
+    assert (in_office.country, in_office.sector) == ("DEU", "GOV")
+    assert after.country == "DEU" and after.sector != "GOV"
+
+
+def test_a_person_without_title_or_entry_gets_no_country(annotate_text) -> None:
+    actor = _actor_named(annotate_text("John Miller criticized the plan.").actors, "John Miller")
+    assert actor.country is None
+
+
+def test_a_capital_after_to_is_a_place_not_a_government(annotate_text) -> None:
+    doc = annotate_text("The minister flew to Tokyo on Monday.")
+    assert any(p.name == "Tokyo" and p.country == "JPN" for p in doc.places)
+
+
+def test_mentions_carry_sentence_offsets(annotate_text) -> None:
+    doc = annotate_text("Talks ended. Iranian officials left Vienna.")
+    mention = _actor_named(doc.actors, "Iranian officials").mentions[0]
+    assert mention.sentence == 1
+    assert doc.sentences[1][mention.start:mention.end] == "Iranian officials"

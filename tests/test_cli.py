@@ -1,0 +1,133 @@
+"""The eventcoder command end to end, through the installed console script."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import jsonschema
+import pytest
+
+from eventcoder.cli import build_parser
+from eventcoder.resources import bundled
+
+SCHEMA = json.loads(bundled("schema", "document.schema.json").read_text(encoding="utf-8"))
+SCHOLZ = ("German Chancellor Olaf Scholz will travel to Brasilia next week to meet President "
+          "Luiz Inacio Lula da Silva, his office said on Monday.")
+
+
+def _eventcoder(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+    exe = shutil.which("eventcoder", path=str(Path(sys.executable).parent))
+    command = [exe] if exe else [sys.executable, "-m", "eventcoder"]
+    return subprocess.run([*command, *args], cwd=cwd, input=stdin, capture_output=True,
+                          text=True, timeout=300)
+
+
+def _lines(path: Path) -> list[dict]:
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
+        jsonschema.validate(line, SCHEMA)
+    return lines
+
+
+def test_extract_codes_a_sample_article(tmp_path: Path) -> None:
+    article = tmp_path / "scholz.txt"
+    article.write_text(SCHOLZ + " Brazil and Germany signed a trade agreement in Brasilia.",
+                       encoding="utf-8")
+    result = _eventcoder("extract", str(article), "--published", "2023-06-05", "--jsonl",
+                         "out.jsonl", "--db", "store.duckdb", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    [doc] = _lines(tmp_path / "out.jsonl")
+    assert doc["doc_id"] == "scholz" and doc["published"] == "2023-06-05"
+    triples = {(e["source"]["country"], e["cameo_root"], (e["target"] or {}).get("country"))
+               for e in doc["events"]}
+    assert ("DEU", "03", "BRA") in triples or ("DEU", "04", "BRA") in triples, triples
+    meet = next(e for e in doc["events"] if e["cameo"] == "036")
+    assert meet["date"] == "2023-06-12" and meet["date_precision"] == "week"
+    with duckdb.connect(str(tmp_path / "store.duckdb")) as con:
+        stored = con.execute("SELECT count(*) FROM events WHERE source_country = 'DEU' "
+                             "AND target_country = 'BRA'").fetchone()
+    assert stored is not None and stored[0] >= 1
+
+
+def test_good_and_bad_inputs_in_one_run(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text("Iran condemned Israel.", encoding="utf-8")
+    (tmp_path / "in" / "latin1.txt").write_bytes("Caf\xe9 owners protested.".encode("latin-1"))
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "in" / "blob.txt").write_bytes(bytes(range(256)))
+    (tmp_path / "batch.jsonl").write_text(
+        '{"doc_id": "j1", "text": "Japan praised South Korea."}\n{"doc_id": broken\n'
+        '{"doc_id": "j2", "text": "Egypt urged Israel to show restraint."}\n', encoding="utf-8")
+    result = _eventcoder("extract", "in", "batch.jsonl", "missing.txt", "--published",
+                         "2024-02-01", "--jsonl", "out.jsonl", "--db", "s.duckdb", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert [d["doc_id"] for d in _lines(tmp_path / "out.jsonl")] == ["good", "j1", "j2"]
+    assert "5 failed" in result.stderr and "batch.jsonl:2" in result.stderr
+    with duckdb.connect(str(tmp_path / "s.duckdb")) as con:
+        docs = {r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall()}
+        errors = {(Path(r[0]).name, r[1]) for r in
+                  con.execute("SELECT source, line FROM errors").fetchall()}
+    assert docs == {"good", "j1", "j2"}
+    assert errors == {("latin1.txt", 1), ("empty.txt", None), ("blob.txt", None),
+                      ("batch.jsonl", 2), ("missing.txt", None)}
+
+
+def test_rerun_adds_nothing_twice(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Iran condemned Israel.", encoding="utf-8")
+    for _ in range(2):
+        result = _eventcoder("extract", "a.txt", "--db", "s.duckdb", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    assert "0 documents written (1 already there)" in result.stderr
+    with duckdb.connect(str(tmp_path / "s.duckdb")) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+
+
+def test_stdin_to_stdout(tmp_path: Path) -> None:
+    result = _eventcoder("extract", "-", "--jsonl", "-", "--no-store", "--published",
+                         "2024-02-01", cwd=tmp_path, stdin="Iran condemned Israel.")
+    assert result.returncode == 0, result.stderr
+    [doc] = [json.loads(line) for line in result.stdout.splitlines()]
+    jsonschema.validate(doc, SCHEMA)
+    assert doc["events"][0]["source"]["country"] == "IRN"
+
+
+@pytest.mark.parametrize("args", [
+    ["extract"],
+    ["extract", "a.txt", "--published", "last week"],
+    ["nonsense"],
+])
+def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
+    assert _eventcoder(*args, cwd=tmp_path).returncode == 2
+
+
+def test_demo_prints_events_and_writes_the_store(tmp_path: Path) -> None:
+    result = _eventcoder("demo", "--db", "demo.duckdb", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "DEUGOV German Chancellor Olaf" in result.stdout and "sample articles" in result.stdout
+    with duckdb.connect(str(tmp_path / "demo.duckdb")) as con:
+        roots = {r[0] for r in con.execute("SELECT cameo_root FROM events").fetchall()}
+        assert con.execute("SELECT count(*) FROM documents").fetchone() == (4,)
+    assert len(roots) >= 6  # diplomacy, protest, conflict and sanctions codes
+
+
+def test_explain_shows_rule_and_rejections(tmp_path: Path) -> None:
+    result = _eventcoder("explain", "Iran accused Israel of killing its scientists.", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "accuse" in result.stdout and "112" in result.stdout
+    none = _eventcoder("explain", "The weather was mild.", cwd=tmp_path)
+    assert "No event coded" in none.stdout
+
+
+def test_every_command_has_help() -> None:
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    for name, sub in subparsers.choices.items():  # type: ignore[attr-defined]
+        assert sub.description, name
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert all(f"eventcoder {name}" in readme or f"make {name}" in readme
+               for name in subparsers.choices)  # type: ignore[attr-defined]
