@@ -1,0 +1,45 @@
+"""The `eventcoder` command: a thin layer over the library; errors become messages here.
+
+Each command lives in its own module with `add_to(commands)`, which registers its parser and
+sets `handler` (a function of the parsed arguments returning the exit status).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from rich.console import Console
+
+from .. import __version__
+from ..errors import EventcoderError
+from . import demo, explain, extract
+from .common import EXIT_USAGE
+
+COMMAND_MODULES = (extract, demo, explain)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    parser = argparse.ArgumentParser(
+        prog="eventcoder",
+        description="Political event data from news text: who did what to whom, when, where.")
+    parser.add_argument("--version", action="version", version=f"eventcoder {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.add_to(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        status: int = args.handler(args)
+        return status
+    except EventcoderError as exc:
+        Console(stderr=True).print(f"[red]error:[/red] {exc}", highlight=False)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        Console(stderr=True).print("interrupted")
+        return 130

@@ -1,0 +1,56 @@
+"""`eventcoder demo`: code the bundled sample articles, print their events, write the store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rich.console import Console
+
+from .. import __version__
+from ..ingest import parse_published
+from ..model import Document
+from ..pipeline import Pipeline
+from ..resources import bundled, read_jsonl
+from ..settings import Settings
+from ..store import EventStore, RunCounts
+from .common import EXIT_OK, events_table
+
+DEMO_ARTICLES = ("data", "demo", "articles.jsonl")
+EXPLAIN_EXAMPLE = "Russian troops shelled the Ukrainian city of Kharkiv on Tuesday."
+
+
+def add_to(commands: argparse._SubParsersAction) -> None:
+    """Register the command."""
+    parser = commands.add_parser(
+        "demo", help="run the pipeline on bundled sample articles and show the events",
+        description="Code the bundled sample articles, print their events, write the store.")
+    parser.add_argument("--db", default="eventcoder-demo.duckdb", metavar="PATH",
+                        help="DuckDB store to write (default: %(default)s)")
+    parser.set_defaults(handler=run)
+
+
+def demo_documents() -> list[Document]:
+    """The sample articles bundled with the package."""
+    path = bundled(*DEMO_ARTICLES)
+    return [Document(text=o["text"], doc_id=o["doc_id"], title=o.get("title"), url=o.get("url"),
+                     published=parse_published(o.get("published")), source=str(path), line=line)
+            for line, o in read_jsonl(path)]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command."""
+    out = Console(width=None if sys.stdout.isatty() else 130)
+    documents = demo_documents()
+    annotated = list(Pipeline(Settings()).annotate_many(documents))
+    events = sum(len(a.events) for a in annotated)
+    store = EventStore.open(args.db, __version__)
+    try:
+        run_id = store.start_run([d.doc_id for d in documents])
+        stored = store.write(annotated, [], run_id)
+        store.finish_run(run_id, RunCounts(len(annotated), stored, events, 0, 0.0))
+    finally:
+        store.close()
+    out.print(events_table(annotated, f"{events} events in {len(annotated)} sample articles"))
+    out.print(f"Store written to {args.db}. Try: eventcoder explain \"{EXPLAIN_EXAMPLE}\"")
+    return EXIT_OK
