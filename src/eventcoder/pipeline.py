@@ -37,7 +37,8 @@ class Pipeline:
         self.kb = load_knowledge_base()
         self.codebook = load_codebook()
         self.lexicon = load_lexicon(self.codebook)
-        self.resolver = ActorResolver(ActorMatcher(self.nlp, self.kb))
+        self.resolver = ActorResolver(ActorMatcher(self.nlp, self.kb),
+                                      self.lexicon.words_with_role("speech"))
         self.places = PlaceResolver(self.kb)
 
     def annotate(self, document: Document) -> AnnotatedDocument:

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorAnalysis
-from .coding.predicates import SPEECH_VERBS
+from .coding.lexicon import speech_verbs
 from .model import ActorRef, Quote
 from .nlp import SentenceIndex
 
@@ -15,7 +15,7 @@ QUOTED = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
 
 
 def _speech_verb(tokens: list[Token]) -> Token | None:
-    return next((t for t in tokens if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"), None)
+    return next((t for t in tokens if t.lemma_ in speech_verbs() and t.pos_ == "VERB"), None)
 
 
 def _speaker(verb: Token, actors: ActorAnalysis) -> ActorRef | None:
@@ -53,7 +53,7 @@ def find_quotes(doc: Doc, actors: ActorAnalysis, index: SentenceIndex) -> list[Q
         quotes.append(Quote(number, match.group(1), start, start + len(match.group(1)),
                             "direct", speaker))
     for verb in doc:
-        if verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB" or verb.i in quoted_tokens:
+        if verb.lemma_ not in speech_verbs() or verb.pos_ != "VERB" or verb.i in quoted_tokens:
             continue
         clause = next((c for c in verb.children if c.dep_ == "ccomp"
                        and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")), None)

@@ -23,10 +23,18 @@ ACTOR_PREPS = frozenset(
 NON_PERSON_ENTS = frozenset(
     {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+SUBJECT_PRONOUNS = PERSONAL_PRONOUNS | {"it", "they", "we"}
 # "Thousands of protesters", "a group of rebels": the actor is the group counted.
-QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score", "group",
-                            "number", "handful", "some", "many", "most", "several", "crowd"})
+QUANTITY_NOUNS = frozenset({
+    "thousand", "hundred", "dozen", "million", "score", "group", "number", "handful", "some",
+    "many", "most", "several", "crowd", "patch", "batch", "contingent", "deployment", "wave",
+    "team", "unit", "part", "third", "half", "majority", "bulk", "rest", "all", "both", "each",
+    "one", "two", "three", "tens", "hundreds", "thousands", "dozens", "scores", "millions"})
+# "Leaders of the opposition coalition": the actor is the body they belong to, when known.
+MEMBER_NOUNS = frozenset({"leader", "member", "official", "supporter", "spokesman",
+                          "spokeswoman", "spokesperson", "representative", "delegation",
+                          "activist", "head", "chief"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,7 @@ class ActorAnalysis:
     actors: list[Actor]
     by_token: dict[int, ActorRef]
     kb_matches: list[KbMatch]
+    also: dict[int, list[ActorRef]] = field(default_factory=dict)  # further actors of a head
 
     def ref(self, token: Token) -> ActorRef | None:
         """The actor a token belongs to; an apposition names it better ('its ally the US')."""
@@ -51,12 +60,22 @@ class ActorAnalysis:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]
         found = self.by_token.get(token.i)
-        if found is None and token.lemma_.lower() in QUANTITY_NOUNS:
+        lemma = token.lemma_.lower()
+        if (found is None and lemma in QUANTITY_NOUNS) or (
+                lemma in MEMBER_NOUNS and (found is None or not found.country)):
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     objects = [o for o in prep.children if o.dep_ == "pobj"]
-                    return self.by_token.get(objects[0].i) if objects else None
+                    of_ref = self.ref(objects[0]) if objects else None
+                    return of_ref or found
         return found
+
+    def refs(self, token: Token) -> list[ActorRef]:
+        """Every actor a token stands for: 'Hungarian and Romanian officials' are two."""
+        first = self.ref(token)
+        if first is None:
+            return []
+        return [first, *self.also.get(token.i, [])]
 
 
 class ActorMatcher:
@@ -99,14 +118,16 @@ class _Candidate:
     sector: str | None
     kb_id: str | None = None
     name_tokens: tuple[str, ...] = field(default_factory=tuple)
+    coordinated_with: int | None = None  # head of the phrase this actor shares
 
 
 class ActorResolver:
     """Resolves the actors of parsed documents against the knowledge base."""
 
-    def __init__(self, matcher: ActorMatcher) -> None:
+    def __init__(self, matcher: ActorMatcher, speech_verbs: frozenset[str] = frozenset()) -> None:
         self.matcher = matcher
         self.kb = matcher.kb
+        self.speech_verbs = speech_verbs
 
     def resolve(self, doc: Doc, published: date | None) -> ActorAnalysis:
         """All actors of the document with their mentions."""
@@ -120,9 +141,10 @@ class ActorResolver:
             candidate = self._candidate(token, name_at, sector_at, published)
             if candidate is not None:
                 candidates.append(candidate)
+                candidates.extend(self._coordinated(candidate, name_at))
         _merge_appositions(candidates)
         _link_surnames(candidates)
-        _link_pronouns(doc, candidates)
+        _link_pronouns(doc, candidates, self.speech_verbs)
         return _build_actors(doc, candidates, kb_matches)
 
     def _candidate(
@@ -168,6 +190,15 @@ class ActorResolver:
                 name = " ".join(name_tokens)
                 return _Candidate(head, span, f"person:{name}", name, "person", country, sector,
                                   None, name_tokens)
+        if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and match is None:
+            return self._organisation_entity(head, name_at, sector_at)
+        orgs = [m.term.ref for m in modifiers if m.term.kind == "organisation"]
+        if head.i in sector_at and title is not None and orgs:
+            # "U.N. peacekeepers", "Hamas fighters": members of a known organisation.
+            org = self.kb.organisations[orgs[0]]
+            sector = org.sector if org.sector in ("IGO", "NGO") else title.sector
+            return _Candidate(head, span, f"org:{org.code}:{sector}", org.name, "organisation",
+                              org.country, sector, org.code)
         if head.i in sector_at and title is not None:
             key_country = country or ""
             return _Candidate(head, span, f"group:{key_country}:{title.sector}", span.text,
@@ -178,6 +209,35 @@ class ActorResolver:
             return _Candidate(head, span, f"group:{country}:None", self.kb.countries[country].name,
                               "country", country, None, country)
         return None
+
+    def _coordinated(self, cand: _Candidate, name_at: dict[int, KbMatch]) -> list[_Candidate]:
+        """'Hungarian and Romanian officials': one more actor per further country."""
+        if cand.kind not in ("group", "person", "country") or cand.name_tokens:
+            return []
+        extra = []
+        seen = {cand.country}
+        for token in cand.span:
+            match = name_at.get(token.i)
+            if (token.i != cand.head.i and match is not None and token.dep_ == "conj"
+                    and match.term.kind in ("country", "demonym") and match.term.ref not in seen):
+                seen.add(match.term.ref)
+                extra.append(_Candidate(token, match.span, f"group:{match.term.ref}:{cand.sector}",
+                                        match.span.text, cand.kind, match.term.ref, cand.sector,
+                                        None, (), coordinated_with=cand.head.i))
+        return extra
+
+    def _organisation_entity(self, head: Token, name_at: dict[int, KbMatch],
+                             sector_at: dict[int, Span]) -> _Candidate | None:
+        """An organisation the knowledge base does not know: 'the Nigerian Union of Teachers'."""
+        entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if entity is None or entity.label_ != "ORG":
+            return None
+        countries = [name_at[t.i].term.ref for t in entity if t.i in name_at
+                     and name_at[t.i].term.kind in ("country", "demonym")]
+        sectors = [self.kb.sector_words[sector_at[t.i].text.lower()].sector for t in entity
+                   if t.i in sector_at]
+        return _Candidate(head, entity, f"org:{entity.text}", entity.text, "organisation",
+                          countries[0] if countries else None, sectors[-1] if sectors else None)
 
     def _country_of_prep(self, head: Token, name_at: dict[int, KbMatch]) -> str | None:
         """The country in 'the president of Iran' or 'protesters in Hong Kong'."""
@@ -196,13 +256,20 @@ def _phrase(head: Token) -> Span:
     stack = [head]
     while stack:
         for child in stack.pop().children:
-            if child.dep_ in PHRASE_DEPS or (child.dep_ == "punct" and child.text in ("'s", "'")):
+            coordinated = child.dep_ in ("conj", "cc") and stack_dep_is_modifier(child)
+            if (child.dep_ in PHRASE_DEPS or coordinated
+                    or (child.dep_ == "punct" and child.text in ("'s", "'"))):
                 indices.add(child.i)
                 stack.append(child)
     start, end = min(indices), max(indices) + 1
     while start < end - 1 and head.doc[start].dep_ in ("det", "case", "punct"):
         start += 1
     return head.doc[start:end]
+
+
+def stack_dep_is_modifier(token: Token) -> bool:
+    """Whether a coordinated token hangs on a modifier: 'Hungarian [and Romanian] officials'."""
+    return token.head.dep_ in ("amod", "compound") and token.head.i != token.i
 
 
 def _in_actor_slot(token: Token) -> bool:
@@ -248,15 +315,45 @@ def _link_surnames(candidates: list[_Candidate]) -> None:
                 break
 
 
-def _link_pronouns(doc: Doc, candidates: list[_Candidate]) -> None:
-    """He and she as subjects refer to the nearest earlier person."""
-    people = [c for c in candidates if c.kind == "person" and c.name_tokens]
-    for token in doc:
-        if token.lower_ not in PERSONAL_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+def _clause_speaker(token: Token, by_head: dict[int, _Candidate],
+                    speech_verbs: frozenset[str]) -> _Candidate | None:
+    """The speaker of the reported clause a subject pronoun stands in: 'Iran said it ...'."""
+    verb = token.head
+    for _ in range(4):
+        if verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
             continue
-        earlier = [c for c in people if c.head.i < token.i]
-        if earlier:
-            ante = earlier[-1]
+        if verb.dep_ == "ccomp" and verb.head.lemma_ in speech_verbs:
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return by_head.get(subjects[0].i) if subjects else None
+        return None
+    return None
+
+
+def _fits(pronoun: str, cand: _Candidate) -> bool:
+    if pronoun in PERSONAL_PRONOUNS:
+        return cand.kind == "person" and bool(cand.name_tokens)
+    if pronoun == "it":
+        return cand.kind in ("country", "organisation") or (
+            cand.kind == "group" and cand.head.tag_ == "NN")
+    return cand.kind != "person" or not cand.name_tokens  # they, we: groups and countries
+
+
+def _link_pronouns(doc: Doc, candidates: list[_Candidate], speech_verbs: frozenset[str]
+                   ) -> None:
+    """Subject pronouns refer to the speaker whose words they stand in, else to the nearest
+    earlier compatible actor: he and she to people, it to countries and organisations."""
+    by_head = {c.head.i: c for c in candidates}
+    for token in doc:
+        pronoun = token.lower_
+        if pronoun not in SUBJECT_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        ante = _clause_speaker(token, by_head, speech_verbs)
+        if ante is None or not _fits(pronoun, ante):
+            earlier = [c for c in candidates if c.head.i < token.i and _fits(pronoun, c)
+                       and c.head.sent.start >= token.sent.start - 80]
+            ante = max(earlier, key=lambda c: c.head.i) if earlier else None
+        if ante is not None:
             candidates.append(_Candidate(token, doc[token.i:token.i + 1], ante.key, ante.name,
                                          ante.kind, ante.country, ante.sector, ante.kb_id,
                                          ante.name_tokens))
@@ -273,6 +370,7 @@ def _build_actors(doc: Doc, candidates: list[_Candidate], kb_matches: list[KbMat
         grouped.setdefault(cand.key, []).append(cand)
     actors: list[Actor] = []
     by_token: dict[int, ActorRef] = {}
+    also: dict[int, list[ActorRef]] = {}
     for number, key in enumerate(order, start=1):
         members = grouped[key]
         first = members[0]
@@ -285,9 +383,12 @@ def _build_actors(doc: Doc, candidates: list[_Candidate], kb_matches: list[KbMat
                                     cand.span.text))
             ref = ActorRef(actor_id, cand.country or country, cand.sector or sector,
                            cand.span.text)
+            if cand.coordinated_with is not None:
+                also.setdefault(cand.coordinated_with, []).append(ref)
+                continue
             for token in cand.span:
                 by_token.setdefault(token.i, ref)
             by_token[cand.head.i] = ref
         actors.append(Actor(actor_id, first.name, first.kind, country, sector, tuple(mentions),
                             first.kb_id))
-    return ActorAnalysis(actors, by_token, kb_matches)
+    return ActorAnalysis(actors, by_token, kb_matches, also)

@@ -1,8 +1,8 @@
-"""Code predicates into CAMEO events: match the lexicon, find source and target actors."""
+"""Code predicates into CAMEO events: match the lexicon, resolve chains, find the actors."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -15,6 +15,7 @@ from .predicates import (
     conjuncts,
     inherited_subjects,
     is_negated,
+    lemma_candidates,
     modality_of,
     predicates,
     preps_of,
@@ -22,6 +23,15 @@ from .predicates import (
 
 # Prepositions that introduce the target when the pattern names none, in order of preference.
 TARGET_PREPS = ("with", "against", "to", "on", "at", "into", "toward", "towards", "for", "from")
+# Roots whose deeds, stated as intended, are threats (CAMEO 13x).
+HOSTILE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# Roots whose deeds, stated as intended, are expressions of intent (CAMEO 03x).
+COOPERATIVE_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08"})
+# Roots where a victim without a known attacker is still worth an event.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Roles whose governor is the event and whose complement is only its content.
+GOVERNING_ROLES = {"appeal": "appeal", "demand": "demand", "reject": "refusal",
+                   "threaten": "threat"}
 
 
 @dataclass(frozen=True)
@@ -48,26 +58,81 @@ class Consideration:
     outcome: str
 
 
-def _matches(pattern: Pattern, pred: Predicate) -> bool:
+@dataclass(frozen=True)
+class _Coded:
+    """A predicate, the pattern it matched, and the code and evidence chosen for it."""
+
+    pred: Predicate
+    pattern: Pattern
+    code: str
+    rule: str
+    sources: list[ActorRef]
+    targets: list[ActorRef]
+    negated: bool
+    modality: str
+    trigger: tuple[int, int]
+
+
+def noun_lemmas(noun: Token) -> set[str]:
+    """What a noun phrase is about: its head, compounds, and what it measures
+    ('a mediation effort', '25,000 tons of food aid', 'a shipment of arms')."""
+    lemmas = {noun.lemma_.lower()}
+    lemmas.update(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    lemmas.add(obj.lemma_.lower())
+                    lemmas.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
+    return lemmas
+
+
+def _lemma_fit(tokens: Iterable[Token], wanted: frozenset[str]) -> int:
+    """2 when a head noun is wanted, 1 when only a compound or measured noun is, else 0."""
+    best = 0
+    for token in tokens:
+        if token.lemma_.lower() in wanted:
+            return 2
+        if noun_lemmas(token) & wanted:
+            best = 1
+    return best
+
+
+def _fit(pattern: Pattern, pred: Predicate) -> int:
+    """How well a pattern fits a predicate: 0 when it does not, higher when more closely."""
     if pattern.particle and pattern.particle != pred.particle:
-        return False
-    if pattern.objects and not any(o.lemma_.lower() in pattern.objects for o in pred.objects):
-        return False
+        return 0
+    fit = 1
+    if pattern.objects:
+        fit = _lemma_fit(pred.objects, pattern.objects)
+        if not fit:
+            return 0
     if pattern.prep:
         pobjs = [o for p, o in pred.preps if p == pattern.prep]
         if not pobjs:
-            return False
-        if pattern.pobjs and not any(o.lemma_.lower() in pattern.pobjs for o in pobjs):
-            return False
-    return True
+            return 0
+        if pattern.pobjs:
+            pobj_fit = _lemma_fit(pobjs, pattern.pobjs)
+            if not pobj_fit:
+                return 0
+            fit = min(fit, pobj_fit) if pattern.objects else pobj_fit
+    return fit
 
 
-def _first_actor(tokens: list[Token], actors: ActorAnalysis) -> list[ActorRef]:
+def _best_pattern(patterns: tuple[Pattern, ...], pred: Predicate) -> Pattern | None:
+    """The most specific fitting pattern, head-noun fits before compound fits."""
+    scored = [(pattern.specificity, _fit(pattern, pred), -index, pattern)
+              for index, pattern in enumerate(patterns)]
+    fitting = [item for item in scored if item[1]]
+    return max(fitting, key=lambda item: item[:3])[3] if fitting else None
+
+
+def _actors_of(tokens: list[Token], actors: ActorAnalysis) -> list[ActorRef]:
     refs: list[ActorRef] = []
     for token in tokens:
-        ref = actors.ref(token)
-        if ref is not None and ref not in refs:
-            refs.append(ref)
+        for ref in actors.refs(token):
+            if ref not in refs:
+                refs.append(ref)
     return refs
 
 
@@ -77,39 +142,27 @@ def _targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis) -> list[A
     for obj in pred.objects:  # "impose sanctions on Iran": the phrase may hang on the noun
         preps.extend(preps_of(obj))
     if pattern.prep and not pattern.pobjs:
-        return _first_actor([o for p, o in preps if p == pattern.prep], actors)
+        return _actors_of([o for p, o in preps if p == pattern.prep], actors)
     if not pattern.objects:
-        found = _first_actor(list(pred.objects), actors)
+        found = _actors_of(list(pred.objects), actors)
         if found:
             return found
     for prep in TARGET_PREPS:
-        found = _first_actor([o for p, o in preps if p == prep], actors)
+        found = _actors_of([o for p, o in preps if p == prep], actors)
         if found:
             return found
     return []
 
 
-def _confidence(pattern: Pattern, source: ActorRef, target: ActorRef | None, modality: str
-                ) -> float:
+def _confidence(pattern: Pattern, source: ActorRef | None, target: ActorRef | None,
+                modality: str) -> float:
     """A heuristic belief in the event: full arguments and specific patterns score higher."""
     score = 0.5
     score += 0.2 if target is not None else 0.0
     score += 0.1 if pattern.specificity else 0.0
-    score += 0.1 if source.country else 0.0
+    score += 0.1 if source is not None and source.country else -0.1 if source is None else 0.0
     score -= 0.2 if modality == "hypothetical" else 0.0
     return round(max(0.05, min(0.95, score)), 2)
-
-
-def _events(pattern: Pattern, trigger: tuple[int, int], anchor: Token, sources: list[ActorRef],
-            targets: list[ActorRef], negated: bool, modality: str) -> Iterator[Draft]:
-    code = pattern.intent if modality == "intended" and pattern.intent else pattern.code
-    slots: list[ActorRef | None] = [*targets] or [None]
-    for source in sources:
-        for target in slots:
-            if target is not None and target.actor == source.actor:
-                continue
-            yield Draft(trigger[0], trigger[1], anchor, source, target, code, negated, modality,
-                        pattern.id, _confidence(pattern, source, target, modality))
 
 
 def _trigger_span(pred: Predicate, pattern: Pattern) -> tuple[int, int]:
@@ -117,42 +170,163 @@ def _trigger_span(pred: Predicate, pattern: Pattern) -> tuple[int, int]:
     tokens += [c.i for c in pred.verb.children
                if c.dep_ in ("aux", "neg", "prt") and c.i < pred.verb.i + 3]
     if pattern.objects:
-        tokens += [o.i for o in pred.objects if o.lemma_.lower() in pattern.objects]
+        tokens += [o.i for o in pred.objects if noun_lemmas(o) & pattern.objects]
     return min(tokens), max(tokens) + 1
+
+
+def _stated_code(lexicon: Lexicon, pattern: Pattern, negated: bool, modality: str,
+                 ultimatum: bool = False) -> tuple[str, bool, str]:
+    """The code of a deed as stated: 'will meet' is 036, 'will impose sanctions' (or 'may',
+    or '... unless') a threat, 'will not release' a refusal. Returns code, negation and the
+    suffix for the rule id."""
+    root = pattern.code[:2]
+    if ultimatum and not negated:
+        return lexicon.derive("threat", pattern.code) or "130", False, "+ultimatum"
+    if modality == "hypothetical" and not negated and root in HOSTILE_ROOTS:
+        threat = lexicon.derive("threat", pattern.code)
+        if threat:
+            return threat, False, "+threat"
+    if modality != "intended":
+        return pattern.code, negated, ""
+    if negated and root in COOPERATIVE_ROOTS:
+        refusal = lexicon.derive("refusal", pattern.code)
+        if refusal:
+            return refusal, False, "+refusal"
+    if not negated and root in COOPERATIVE_ROOTS:
+        intent = pattern.intent or lexicon.derive("intent", pattern.code)
+        if intent:
+            return intent, False, "+intent"
+    if not negated and root in HOSTILE_ROOTS:
+        threat = lexicon.derive("threat", pattern.code)
+        if threat:
+            return threat, False, "+threat"
+    return pattern.code, negated, ""
+
+
+def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
+                    actors: ActorAnalysis) -> _Coded:
+    if pred.governor_role == "fail" and pattern.code[:2] in COOPERATIVE_ROOTS:
+        # "failed to reach agreement": a refusal, not an agreement
+        refusal = lexicon.derive("refusal", pattern.code) or "120"
+        return _Coded(pred, pattern, refusal, pattern.id + "+failed",
+                      _actors_of(list(pred.subjects), actors), _targets(pattern, pred, actors),
+                      False, "asserted", _trigger_span(pred, pattern))
+    negated = pred.negated or pred.governor_role == "fail"
+    code, negated, suffix = _stated_code(lexicon, pattern, negated, pred.modality,
+                                         pred.ultimatum)
+    return _Coded(pred, pattern, code, pattern.id + suffix,
+                  _actors_of(list(pred.subjects), actors), _targets(pattern, pred, actors),
+                  negated, pred.modality, _trigger_span(pred, pattern))
+
+
+def _governed(complement: _Coded, governor: _Coded | None, role: str, lexicon: Lexicon
+              ) -> _Coded | None:
+    """One event for 'urged X to [talk]', 'refused to [meet]', 'threatened to [attack]'."""
+    if governor is None:
+        return None
+    derived = lexicon.derive(GOVERNING_ROLES[role], complement.pattern.code)
+    if derived is None or governor.pattern.specificity:
+        return governor  # the governor's own pattern says more: "urged restraint"
+    gov = governor.pred
+    targets = governor.targets if role in ("appeal", "demand") else (
+        complement.targets or governor.targets)
+    return _Coded(gov, governor.pattern, derived,
+                  f"{governor.pattern.id}+{complement.pattern.id}", governor.sources, targets,
+                  gov.negated, gov.modality, (min(governor.trigger[0], complement.trigger[0]),
+                                              max(governor.trigger[1], complement.trigger[1])))
+
+
+def _demanded(coded: _Coded, lexicon: Lexicon, actors: ActorAnalysis) -> _Coded | None:
+    """'X said Iraq must cooperate': a demand by the speaker on the subject."""
+    speaker_verb = coded.pred.governor
+    if speaker_verb is None or coded.pred.governor_role != "speech":
+        return None
+    speakers = _actors_of([s for subj in inherited_subjects(speaker_verb)
+                           for s in conjuncts(subj)], actors)
+    code = lexicon.derive("demand", coded.pattern.code) or "100"
+    if not speakers:
+        return None
+    return _Coded(coded.pred, coded.pattern, code, f"must+{coded.pattern.id}", speakers,
+                  coded.sources, False, "asserted", coded.trigger)
 
 
 def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
                considered: list[Consideration]) -> Iterator[Draft]:
-    """Events from the verbs of the document."""
-    for pred in predicates(doc):
-        candidates = lexicon.verbs.get(pred.lemma)
-        if not candidates:
+    """Events from the verbs of the document, chains of complements resolved."""
+    coded: dict[int, _Coded] = {}
+    for pred in predicates(doc, lexicon.roles):
+        lemma = next((w for w in lemma_candidates(pred.verb) if w in lexicon.verbs), None)
+        if lemma is None:
             continue
-        pattern = next((p for p in candidates if _matches(p, pred)), None)
+        pattern = _best_pattern(lexicon.verbs[lemma], pred)
         if pattern is None:
             considered.append(Consideration(pred.verb, "no pattern's constraints matched"))
             continue
-        sources = _first_actor(list(pred.subjects), actors)
-        if not sources:
-            considered.append(Consideration(pred.verb, f"rule {pattern.id}: no source actor"))
+        if pred.in_condition:
+            considered.append(Consideration(pred.verb, f"rule {pattern.id}: inside a condition "
+                                            "('if', 'unless'), not a deed"))
             continue
-        targets = _targets(pattern, pred, actors)
-        considered.append(Consideration(pred.verb, f"rule {pattern.id}: coded {pattern.code}"))
-        yield from _events(pattern, _trigger_span(pred, pattern), pred.verb, sources, targets,
-                           pred.negated, pred.modality)
+        coded[pred.verb.i] = _code_predicate(pred, pattern, lexicon, actors)
+
+    absorbed: set[int] = set()  # complements coded with their governor
+    merged: dict[int, _Coded] = {}  # governors recoded by their complement
+    superseded: set[int] = set()  # intent governors: "agreed to [cooperate]" is one event
+    for index, item in coded.items():
+        governor = item.pred.governor
+        role = item.pred.governor_role
+        if governor is None:
+            continue
+        if role in GOVERNING_ROLES:
+            absorbed.add(index)
+            considered.append(Consideration(item.pred.verb, f"rule {item.pattern.id}: the "
+                                            f"content of '{governor.text}', coded with it"))
+            combined = _governed(item, coded.get(governor.i), role, lexicon)
+            if combined is not None:
+                merged[governor.i] = combined
+        elif role == "intent":
+            superseded.add(governor.i)
+
+    for index in sorted(coded):
+        if index in absorbed or (index in superseded and index not in merged):
+            continue
+        item = merged.get(index, coded[index])
+        if item.pred.obligation:
+            item = _demanded(item, lexicon, actors) or item
+        yield from _drafts(item, considered)
+
+
+def _drafts(item: _Coded, considered: list[Consideration]) -> Iterator[Draft]:
+    pred = item.pred
+    sources: list[ActorRef | None] = [*item.sources]
+    if not sources:
+        # A victim with no named attacker ("civilians were killed") is still an event.
+        if item.code[:2] in VIOLENT_ROOTS and item.targets:
+            sources = [None]
+        else:
+            considered.append(Consideration(pred.verb, f"rule {item.rule}: no source actor"))
+            return
+    considered.append(Consideration(pred.verb, f"rule {item.rule}: coded {item.code}"))
+    targets: list[ActorRef | None] = [*item.targets] or [None]
+    for source in sources:
+        for target in targets:
+            if source is not None and target is not None and target.actor == source.actor:
+                continue
+            yield Draft(item.trigger[0], item.trigger[1], pred.verb, source, target, item.code,
+                        item.negated, item.modality, item.rule,
+                        _confidence(item.pattern, source, target, item.modality))
 
 
 def _noun_source(noun: Token, actors: ActorAnalysis) -> list[ActorRef]:
     """Who carries out 'Iran's attack', 'U.S. sanctions', or the verb's subject's talks."""
     modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
-    found = _first_actor(modifiers, actors)
+    found = _actors_of(modifiers, actors)
     if found:
         return found
-    found = _first_actor([o for p, o in preps_of(noun) if p == "by"], actors)
+    found = _actors_of([o for p, o in preps_of(noun) if p == "by"], actors)
     if found or noun.dep_ not in ("dobj", "nsubjpass", "attr"):
         return found
-    return _first_actor([s for subj in inherited_subjects(noun.head) for s in conjuncts(subj)],
-                        actors)
+    return _actors_of([s for subj in inherited_subjects(noun.head) for s in conjuncts(subj)],
+                      actors)
 
 
 def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: set[int],
@@ -167,16 +341,23 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
                         if not p.prep or any(prep == p.prep for prep, _ in preps)), None)
         if pattern is None:
             continue
+        anchor = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
+        modality = modality_of(anchor, lexicon.roles)
+        code, negated, suffix = _stated_code(lexicon, pattern, is_negated(anchor), modality)
         sources = _noun_source(noun, actors)
         if not sources:
             considered.append(Consideration(noun, f"rule {pattern.id}: no source actor"))
             continue
         target_tokens = [o for p, o in preps if p == (pattern.prep or p) and p != "by"]
-        targets = _first_actor(target_tokens, actors)
-        anchor = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
-        considered.append(Consideration(noun, f"rule {pattern.id}: coded {pattern.code}"))
-        yield from _events(pattern, (noun.i, noun.i + 1), anchor, sources, targets,
-                           is_negated(anchor), modality_of(anchor))
+        targets: list[ActorRef | None] = [*_actors_of(target_tokens, actors)] or [None]
+        considered.append(Consideration(noun, f"rule {pattern.id}: coded {code}"))
+        for source in sources:
+            for target in targets:
+                if target is not None and target.actor == source.actor:
+                    continue
+                yield Draft(noun.i, noun.i + 1, anchor, source, target, code, negated,
+                            modality, pattern.id + suffix,
+                            _confidence(pattern, source, target, modality))
 
 
 def code_document(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis

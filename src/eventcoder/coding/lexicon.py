@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..ontology import Codebook
-from ..resources import data_error, package_file, read_jsonl
+from ..resources import data_error, package_file, read_jsonl, read_tsv
 
 PATTERN_FIELDS = frozenset(
     {"id", "lemma", "noun", "code", "particle", "object", "prep", "pobj", "intent", "passive_ok"}
@@ -40,15 +40,33 @@ class Pattern:
         )
 
 
+COMPLEMENT_ROLES = frozenset({"intent", "appeal", "demand", "reject", "threaten", "fail", "speech"})
+DERIVED_ROLES = frozenset({"intent", "threat", "appeal", "demand", "refusal"})
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """Patterns indexed by verb lemma and by noun lemma."""
+    """Patterns indexed by verb and noun lemma; complement-taking verbs; derived codes."""
 
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
+    roles: dict[str, str] = field(default_factory=dict)  # lemma -> complement role
+    derived: dict[str, dict[str, str]] = field(default_factory=dict)  # role -> prefix -> code
 
     def __len__(self) -> int:
         return sum(len(p) for p in self.verbs.values()) + sum(len(p) for p in self.nouns.values())
+
+    def words_with_role(self, role: str) -> frozenset[str]:
+        """The lemmas whose complements take a role ('speech' verbs, say)."""
+        return frozenset(w for w, r in self.roles.items() if r == role)
+
+    def derive(self, role: str, code: str) -> str | None:
+        """The code of a deed stated with a role ('threat' of 163 is 1312), if CAMEO has one."""
+        table = self.derived.get(role, {})
+        for length in range(len(code), 1, -1):
+            if code[:length] in table:
+                return table[code[:length]]
+        return None
 
 
 def _lemmas(path: Path, line: int, obj: dict[str, Any], key: str) -> frozenset[str]:
@@ -91,6 +109,28 @@ def _pattern(path: Path, line: int, obj: dict[str, Any], codebook: Codebook) -> 
     )
 
 
+def read_roles(path: Path) -> dict[str, str]:
+    """Complement-taking verbs and adjectives with their roles."""
+    roles = {}
+    for line, row in read_tsv(path, ("lemma", "role")):
+        if row["role"] not in COMPLEMENT_ROLES:
+            raise data_error(path, line, f"unknown role {row['role']!r}")
+        roles[row["lemma"].lower()] = row["role"]
+    return roles
+
+
+def read_derived(path: Path, codebook: Codebook) -> dict[str, dict[str, str]]:
+    """Derived codes by role and code prefix, checked against the codebook."""
+    derived: dict[str, dict[str, str]] = {}
+    for line, row in read_tsv(path, ("role", "prefix", "code")):
+        if row["role"] not in DERIVED_ROLES:
+            raise data_error(path, line, f"unknown role {row['role']!r}")
+        if row["code"] not in codebook:
+            raise data_error(path, line, f"{row['code']!r} is not a CAMEO code")
+        derived.setdefault(row["role"], {})[row["prefix"]] = row["code"]
+    return derived
+
+
 def read_lexicon(paths: list[Path], codebook: Codebook) -> Lexicon:
     """Read and validate pattern files; later files add to earlier ones."""
     verbs: dict[str, list[Pattern]] = defaultdict(list)
@@ -113,6 +153,16 @@ def read_lexicon(paths: list[Path], codebook: Codebook) -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """The verbs of saying ('said', 'told', 'added'), from the packaged complement roles."""
+    roles = read_roles(package_file("coding", "complement_verbs.tsv"))
+    return frozenset(w for w, role in roles.items() if role == "speech")
+
+
+@lru_cache(maxsize=1)
 def load_lexicon(codebook: Codebook) -> Lexicon:
-    """The packaged pattern lexicon, read once per process."""
-    return read_lexicon([package_file("coding", "verb_patterns.jsonl")], codebook)
+    """The packaged pattern lexicon with its complement roles, read once per process."""
+    lexicon = read_lexicon([package_file("coding", "verb_patterns.jsonl")], codebook)
+    return Lexicon(lexicon.verbs, lexicon.nouns,
+                   read_roles(package_file("coding", "complement_verbs.tsv")),
+                   read_derived(package_file("coding", "derived_codes.tsv"), codebook))

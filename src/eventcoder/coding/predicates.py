@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+OBLIGATION_AUX = frozenset({"must", "should"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-# Verbs whose infinitive complement is an intention, not a deed: "plans to visit".
-INTENT_VERBS = frozenset(
-    {"plan", "intend", "want", "seek", "hope", "aim", "expect", "prepare", "wish", "try",
-     "attempt", "decide", "vow", "pledge", "promise", "propose", "offer", "agree", "consider",
-     "weigh", "mull", "threaten"}
-)
-# Verbs whose complement is asked of someone, not done: "urged Iran to talk".
-REQUEST_VERBS = frozenset(
-    {"urge", "ask", "call", "press", "request", "demand", "want", "encourage", "invite", "beg",
-     "appeal", "implore", "push", "force", "order", "tell", "warn"}
-)
-SPEECH_VERBS = frozenset(
-    {"say", "tell", "report", "claim", "announce", "state", "add", "allege", "insist", "write",
-     "declare", "note", "confirm", "argue"}
-)
+# Dependencies by which a verb complements another whose subject it shares.
+CHAIN_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
+MAX_HOPS = 8
 
 
 @dataclass(frozen=True)
@@ -42,6 +31,26 @@ class Predicate:
     passive: bool
     negated: bool
     modality: str  # asserted | intended | hypothetical | reported
+    governor: Token | None  # the verb or adjective this one complements: "agreed to [meet]"
+    governor_role: str | None  # its complement role: intent, appeal, demand, reject, ...
+    in_condition: bool  # inside an 'if' or 'unless' clause
+    obligation: bool  # "Iraq must cooperate"
+    ultimatum: bool  # "will withdraw unless ...": a deed made conditional on the other side
+
+
+def lemma_candidates(token: Token) -> list[str]:
+    """The parser's lemma, then lemmas guessed from the inflection: the small model sometimes
+    lemmatizes wrongly ('staged' as 'stag'), and the lexicon should still find the verb."""
+    lower = token.lower_
+    found = [token.lemma_.lower(), lower]
+    for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"),
+                                ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stem = lower[: -len(suffix)] + replacement
+            found.append(stem)
+            if replacement == "" and len(stem) > 3 and stem[-1] == stem[-2]:
+                found.append(stem[:-1])  # "shelled" -> "shell", "planned" -> "plan"
+    return list(dict.fromkeys(found))
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -60,74 +69,106 @@ def preps_of(token: Token) -> list[tuple[str, Token]]:
     return found
 
 
-def _own_subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+def _has_infinitive_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def role_of(word: Token, roles: Mapping[str, str]) -> str | None:
+    """The complement role of a governing word ('agreed' -> intent), if it has one."""
+    return next((roles[w] for w in lemma_candidates(word) if w in roles), None)
+
+
+def governor_of(verb: Token) -> Token | None:
+    """The word a verb complements: 'agreed to [meet]', 'willing to [withdraw]', 'said [it]'."""
+    if verb.head.i == verb.i:
+        return None
+    if verb.dep_ in ("xcomp", "ccomp") or (verb.dep_ == "advcl" and _has_infinitive_to(verb)):
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "committed to opening"
+        return verb.head.head
+    return None
 
 
 def inherited_subjects(verb: Token) -> list[Token]:
     """Subjects of a verb, taken from its governor when it has none of its own."""
-    seen = 0
-    while seen < 8:
-        own = _own_subjects(verb)
+    for _ in range(MAX_HOPS):
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if own and own[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head]
         if own:
             return own
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             return [verb.head]
-        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp") and verb.head.i != verb.i:
-            # "agreed to cooperate", "travel ... to meet", "met and discussed"
-            if verb.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to"
-                                                  for c in verb.children):
-                return []
-            if verb.dep_ == "xcomp":  # object control: "urged Iran to talk": Iran talks
-                controllers = [c for c in verb.head.children if c.dep_ == "dobj"]
-                if controllers:
-                    return controllers
+        if verb.dep_ not in CHAIN_DEPS or verb.head.i == verb.i:
+            return []
+        if verb.dep_ == "ccomp" and not _has_infinitive_to(verb):
+            return []  # "said [Iran attacked]": the speaker is not the attacker
+        if verb.dep_ == "xcomp":  # object control: "urged Iran to talk": Iran talks
+            controllers = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if controllers:
+                return controllers
+        verb = verb.head
+        if verb.dep_ == "acomp":  # "is willing to withdraw": the subject of "is"
             verb = verb.head
-            seen += 1
-            continue
-        return []
     return []
 
 
 def is_negated(verb: Token) -> bool:
-    """Whether the verb (or the verb it complements) is negated: 'did not attack'."""
-    for token in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp") else verb):
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children):
-            return True
-    return False
+    """Whether the verb is negated: 'did not attack', 'never met'."""
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children)
 
 
-def modality_of(verb: Token) -> str:
-    """Asserted, intended, hypothetical or reported, from auxiliaries and governing verbs."""
-    token, hops = verb, 0
-    while hops < 6:
-        children = list(token.children)
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
-            return "hypothetical"
-        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
-            return "hypothetical"
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
+def _aux_modality(token: Token) -> str | None:
+    children = list(token.children)
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+        return "hypothetical"
+    auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX:
+        return "intended"
+    if auxes & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if token.lower_ == "going" and any(c.dep_ == "xcomp" for c in children):
+        return "intended"
+    return None
+
+
+def modality_of(verb: Token, roles: Mapping[str, str]) -> str:
+    """Asserted, intended, hypothetical or reported, from auxiliaries and governing words."""
+    token = verb
+    for _ in range(MAX_HOPS):
+        found = _aux_modality(token)
+        if found is not None:
+            return found
+        governor = governor_of(token)
+        if governor is None:
+            if token.dep_ in ("conj", "advcl") and token.head.i != token.i:
+                token = token.head
+                continue
+            return "asserted"
+        role = role_of(governor, roles)
+        if role == "intent":
             return "intended"
-        if token.lower_ == "going" and any(c.dep_ == "xcomp" for c in children):
-            return "intended"
-        head = token.head
-        if head.i == token.i:
-            break
-        if token.dep_ == "xcomp" and head.lemma_ in REQUEST_VERBS:
+        if role in ("appeal", "demand", "reject", "threaten", "fail"):
             return "hypothetical"
-        if token.dep_ == "xcomp" and head.lemma_ in INTENT_VERBS:
-            return "intended"
-        if token.dep_ == "ccomp" and head.lemma_ in SPEECH_VERBS:
-            return "reported"
-        if token.dep_ not in ("xcomp", "advcl", "conj"):
-            break
-        token, hops = head, hops + 1
+        if role == "speech":
+            return _aux_modality(token) or "reported"
+        token = governor.head if governor.dep_ == "acomp" else governor
     return "asserted"
 
 
-def predicates(doc: Doc) -> Iterator[Predicate]:
+def in_condition(verb: Token) -> bool:
+    """Whether the verb sits in an 'if' or 'unless' clause (a condition, not a deed)."""
+    token = verb
+    for _ in range(MAX_HOPS):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
+            return True
+        if token.dep_ not in ("conj", "xcomp") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def predicates(doc: Doc, roles: Mapping[str, str]) -> Iterator[Predicate]:
     """Every verb of the document as a predicate."""
     for verb in doc:
         if verb.pos_ != "VERB":
@@ -141,15 +182,22 @@ def predicates(doc: Doc) -> Iterator[Predicate]:
             preps = [(p, o) for p, o in preps if p != "by"]
         else:
             subjects = [s for subj in inherited_subjects(verb) for s in conjuncts(subj)]
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        governor = governor_of(verb)
         yield Predicate(
             verb=verb,
             lemma=verb.lemma_.lower(),
-            particle=particle,
+            particle=next((c.lower_ for c in verb.children if c.dep_ == "prt"), None),
             subjects=tuple(subjects),
             objects=tuple(objects),
             preps=tuple(preps),
             passive=passive,
             negated=is_negated(verb),
-            modality=modality_of(verb),
+            modality=modality_of(verb, roles),
+            governor=governor,
+            governor_role=role_of(governor, roles) if governor is not None else None,
+            in_condition=in_condition(verb),
+            obligation=any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX
+                           for c in verb.children),
+            ultimatum=any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                                    for m in c.children) for c in verb.children),
         )
