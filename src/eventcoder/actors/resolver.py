@@ -25,6 +25,7 @@ NON_PERSON_ENTS = frozenset(
 )
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 SUBJECT_PRONOUNS = PERSONAL_PRONOUNS | {"it", "they", "we"}
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
 # "Thousands of protesters", "a group of rebels": the actor is the group counted.
 QUANTITY_NOUNS = frozenset({
     "thousand", "hundred", "dozen", "million", "score", "group", "number", "handful", "some",
@@ -142,6 +143,7 @@ class ActorResolver:
             if candidate is not None:
                 candidates.append(candidate)
                 candidates.extend(self._coordinated(candidate, name_at))
+        _own_possessives(candidates)
         _merge_appositions(candidates)
         _link_surnames(candidates)
         _link_pronouns(doc, candidates, self.speech_verbs)
@@ -157,7 +159,8 @@ class ActorResolver:
         if head.pos_ not in ("NOUN", "PROPN") and head.i not in name_at:
             return None
         span = _phrase(head)
-        modifiers = [name_at[t.i] for t in span if t.i in name_at and t.i != head.i]
+        modifiers = [name_at[t.i] for t in span if t.i in name_at and t.i != head.i
+                     and not _is_stance(t)]
         countries = [m.term.ref for m in modifiers if m.term.kind in ("country", "demonym", "seat")]
         country = countries[0] if countries else self._country_of_prep(head, name_at)
         titles = [sector_at[t.i] for t in span if t.i in sector_at]
@@ -187,6 +190,11 @@ class ActorResolver:
             is_person = head.ent_type_ == "PERSON" or (title is not None and title.kind == "person")
             if name_tokens and is_person:
                 sector = title.sector if title else None
+                org = next((self.kb.organisations[m.term.ref] for m in modifiers
+                            if m.term.kind == "organisation"), None)
+                if org is not None and country is None:  # "U.N. mediator Diego Cordovez"
+                    country = org.country
+                    sector = org.sector if org.sector in ("IGO", "NGO") else sector
                 name = " ".join(name_tokens)
                 return _Candidate(head, span, f"person:{name}", name, "person", country, sector,
                                   None, name_tokens)
@@ -199,6 +207,10 @@ class ActorResolver:
             sector = org.sector if org.sector in ("IGO", "NGO") else title.sector
             return _Candidate(head, span, f"org:{org.code}:{sector}", org.name, "organisation",
                               org.country, sector, org.code)
+        if orgs and head.pos_ == "NOUN":  # "the Hezbollah group", "Hamas leadership"
+            org = self.kb.organisations[orgs[0]]
+            return _Candidate(head, span, f"org:{org.code}", org.name, "organisation",
+                              org.country, org.sector, org.code)
         if head.i in sector_at and title is not None:
             key_country = country or ""
             return _Candidate(head, span, f"group:{key_country}:{title.sector}", span.text,
@@ -267,6 +279,13 @@ def _phrase(head: Token) -> Span:
     return head.doc[start:end]
 
 
+def _is_stance(token: Token) -> bool:
+    """'pro-Iranian', 'anti-Syria': a stance towards a country, not membership of it."""
+    doc = token.doc
+    return (token.i >= 2 and doc[token.i - 1].text == "-"
+            and doc[token.i - 2].lower_ in ("pro", "anti"))
+
+
 def stack_dep_is_modifier(token: Token) -> bool:
     """Whether a coordinated token hangs on a modifier: 'Hungarian [and Romanian] officials'."""
     return token.head.dep_ in ("amod", "compound") and token.head.i != token.i
@@ -279,6 +298,24 @@ def _in_actor_slot(token: Token) -> bool:
     if token.dep_ in ACTOR_DEPS:
         return True
     return token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPS
+
+
+def _own_possessives(candidates: list[_Candidate]) -> None:
+    """'Syria offered its troops': a possessive pronoun gives the country of the owner."""
+    for index, cand in enumerate(candidates):
+        if cand.country is not None or cand.kind not in ("group", "person") or cand.name_tokens:
+            continue
+        pronoun = next((c.lower_ for c in cand.head.children
+                        if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+        if pronoun is None:
+            continue
+        wanted = ("person",) if pronoun in ("his", "her") else ("country", "organisation", "group")
+        owner = next((c for c in reversed(candidates[:index])
+                      if c.kind in wanted and c.country
+                      and c.head.sent.start >= cand.head.sent.start - 60), None)
+        if owner is not None:
+            cand.country = owner.country
+            cand.key = f"group:{owner.country}:{cand.sector}"
 
 
 def _merge_appositions(candidates: list[_Candidate]) -> None:

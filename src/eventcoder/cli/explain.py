@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from rich.console import Console
 
@@ -27,5 +28,6 @@ def add_to(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the command."""
     pipeline = Pipeline(Settings(published=args.published))
-    render_explanation(pipeline, args.text, args.published, Console())
+    render_explanation(pipeline, args.text, args.published,
+                       Console(width=None if sys.stdout.isatty() else 160))
     return EXIT_OK

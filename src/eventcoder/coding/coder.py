@@ -136,8 +136,30 @@ def _actors_of(tokens: list[Token], actors: ActorAnalysis) -> list[ActorRef]:
     return refs
 
 
+def _owners(nouns: Iterable[Token], actors: ActorAnalysis) -> list[ActorRef]:
+    """Actors a non-actor object belongs to: 'Reagan's statement', 'the rights of
+    Palestinians', 'a U.N. resolution'."""
+    owners: list[Token] = []
+    for noun in nouns:
+        owners += [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+        owners += [o for p, o in preps_of(noun) if p in ("of", "from", "by")]
+    return _actors_of(owners, actors)
+
+
+def _complement_targets(pred: Predicate, actors: ActorAnalysis) -> list[ActorRef]:
+    """'offered to hand over to Britain two suspects': the target of an uncoded complement."""
+    for child in pred.verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            tokens = [o for c in child.children if c.dep_ in ("dobj", "dative")
+                      for o in conjuncts(c)]
+            tokens += [o for p, o in preps_of(child) if p in TARGET_PREPS]
+            return _actors_of(tokens, actors)
+    return []
+
+
 def _targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis) -> list[ActorRef]:
-    """Target actors: the pattern's preposition, else the object, else a usual preposition."""
+    """Target actors: the pattern's preposition, else the object (or whose it is), the
+    recipient, a usual preposition, or the target of an uncoded complement."""
     preps = list(pred.preps)
     for obj in pred.objects:  # "impose sanctions on Iran": the phrase may hang on the noun
         preps.extend(preps_of(obj))
@@ -147,11 +169,22 @@ def _targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis) -> list[A
         found = _actors_of(list(pred.objects), actors)
         if found:
             return found
+    found = _actors_of(list(pred.recipients), actors)
+    if found:
+        return found
     for prep in TARGET_PREPS:
         found = _actors_of([o for p, o in preps if p == prep], actors)
         if found:
             return found
-    return []
+    found = _owners(pred.objects, actors)  # "rejected a U.S. request", "Reagan's statement"
+    if found:
+        return found
+    clause_subjects = [s for c in pred.verb.children if c.dep_ == "ccomp"
+                       for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    found = _actors_of(clause_subjects, actors)  # "demanded that the US cancel ..."
+    if found:
+        return found
+    return _complement_targets(pred, actors)
 
 
 def _confidence(pattern: Pattern, source: ActorRef | None, target: ActorRef | None,

@@ -27,6 +27,7 @@ class Predicate:
     particle: str | None
     subjects: tuple[Token, ...]
     objects: tuple[Token, ...]
+    recipients: tuple[Token, ...]  # indirect objects: "gave [Tanzania] a grant"
     preps: tuple[tuple[str, Token], ...]  # (preposition, its object)
     passive: bool
     negated: bool
@@ -189,6 +190,8 @@ def predicates(doc: Doc, roles: Mapping[str, str]) -> Iterator[Predicate]:
             particle=next((c.lower_ for c in verb.children if c.dep_ == "prt"), None),
             subjects=tuple(subjects),
             objects=tuple(objects),
+            recipients=tuple(o for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"
+                             for o in conjuncts(c)),
             preps=tuple(preps),
             passive=passive,
             negated=is_negated(verb),
