@@ -171,6 +171,8 @@ class ActorResolver:
             term = match.term
             if term.kind == "person":
                 p_country, p_sector, _ = self.kb.person_role(term.ref, published)
+                if p_sector is None and title is not None:  # not yet in office: the title says
+                    p_sector = title.sector
                 return _Candidate(head, span, f"person:{term.ref}", term.ref, "person",
                                   p_country, p_sector, term.ref, tuple(term.ref.split()))
             if term.kind == "organisation":
@@ -216,7 +218,8 @@ class ActorResolver:
             return _Candidate(head, span, f"group:{key_country}:{title.sector}", span.text,
                               "person" if title.kind == "person" else "group",
                               country, title.sector)
-        if country is not None and head.pos_ == "NOUN" and countries:
+        if country is not None and countries and (
+                head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ != "PERSON")):
             # "Ukrainian positions", "Iran's nuclear sites": things of a country stand for it.
             return _Candidate(head, span, f"group:{country}:None", self.kb.countries[country].name,
                               "country", country, None, country)
@@ -390,6 +393,14 @@ def _link_pronouns(doc: Doc, candidates: list[_Candidate], speech_verbs: frozens
             earlier = [c for c in candidates if c.head.i < token.i and _fits(pronoun, c)
                        and c.head.sent.start >= token.sent.start - 80]
             ante = max(earlier, key=lambda c: c.head.i) if earlier else None
+        if ante is None and pronoun == "we":
+            # "'We will not negotiate,' the minister said": we is the speaker's side.
+            speaker = _clause_speaker(token, by_head, speech_verbs)
+            if speaker is not None and speaker.country:
+                candidates.append(_Candidate(
+                    token, doc[token.i:token.i + 1], f"group:{speaker.country}:{speaker.sector}",
+                    speaker.country, "group", speaker.country, speaker.sector))
+            continue
         if ante is not None:
             candidates.append(_Candidate(token, doc[token.i:token.i + 1], ante.key, ante.name,
                                          ante.kind, ante.country, ante.sector, ante.kb_id,

@@ -34,6 +34,10 @@ GOVERNING_ROLES = {"appeal": "appeal", "demand": "demand", "reject": "refusal",
                    "threaten": "threat"}
 
 
+# What an obligation the lexicon has no pattern for is: "X said Sudan must return the plane".
+OBLIGATION = Pattern(id="must", word="must", is_noun=False, code="100")
+
+
 @dataclass(frozen=True)
 class Draft:
     """A coded event before its date, place and identity are attached."""
@@ -290,6 +294,8 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
     for pred in predicates(doc, lexicon.roles):
         lemma = next((w for w in lemma_candidates(pred.verb) if w in lexicon.verbs), None)
         if lemma is None:
+            if pred.obligation and pred.governor_role == "speech":  # "... Sudan must return"
+                coded[pred.verb.i] = _code_predicate(pred, OBLIGATION, lexicon, actors)
             continue
         pattern = _best_pattern(lexicon.verbs[lemma], pred)
         if pattern is None:

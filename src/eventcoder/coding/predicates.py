@@ -59,13 +59,17 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts] if token.conjuncts else [token]
 
 
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
 def preps_of(token: Token) -> list[tuple[str, Token]]:
-    """Prepositions attached to a token with their objects, coordinations expanded."""
+    """Prepositions attached to a token with their objects, coordinations expanded; times
+    ('on Sunday') are not arguments."""
     found: list[tuple[str, Token]] = []
     for prep in token.children:
         if prep.dep_ in ("prep", "agent") or (prep.dep_ == "dative" and prep.pos_ == "ADP"):
             for obj in prep.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_ENTITIES:
                     found.extend((prep.lower_, o) for o in conjuncts(obj))
     return found
 

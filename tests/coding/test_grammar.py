@@ -1,0 +1,77 @@
+"""The hard grammar of event coding, one table row per construction: voice, coordination,
+chains, intent, negation, reported speech, conditions, and pronouns inside quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.model import Event
+
+# (sentence, expected events as (source country, CAMEO code prefix, target country, modality,
+#  negated)); an empty tuple means no event may be coded.
+GRAMMAR = [
+    ("Syrian rebels were attacked by Russian warplanes.",
+     {("RUS", "19", "SYR", "asserted", False)}),
+    ("France and Germany condemned Russia.",
+     {("FRA", "111", "RUS", "asserted", False), ("DEU", "111", "RUS", "asserted", False)}),
+    ("Japan praised South Korea and Australia.",
+     {("JPN", "051", "KOR", "asserted", False), ("JPN", "051", "AUS", "asserted", False)}),
+    ("Iran agreed to cooperate with the IAEA.", {("IRN", "030", None, "intended", False)}),
+    ("Qatar is hoping to mediate between Israel and Hamas.",
+     {("QAT", "039", "ISR", "intended", False)}),
+    ("Turkish President Recep Tayyip Erdogan plans to visit Iraq next month.",
+     {("TUR", "036", "IRQ", "intended", False)}),
+    ("German Chancellor Olaf Scholz will meet French President Emmanuel Macron.",
+     {("DEU", "036", "FRA", "intended", False)}),
+    ("The European Union will impose sanctions on Belarus.",
+     {(None, "1312", "BLR", "intended", False)}),
+    ("Israel did not attack Iran.", {("ISR", "19", "IRN", "asserted", True)}),
+    ("Iran refused to meet U.S. envoys.", {("IRN", "125", "USA", "asserted", False)}),
+    ("The minister said Israeli jets attacked Gaza.", {("ISR", "19", "PSE", "reported", False)}),
+    ("If Tehran attacked Israel, Washington would respond.", set()),
+    ("Egypt urged Israel to accept a ceasefire.", {("EGY", "02", "ISR", "asserted", False)}),
+    ("North Korea threatened to attack South Korea.",
+     {("PRK", "138", "KOR", "asserted", False)}),
+    ("Russia threatened to cut ties with Moldova unless it changed course.",
+     {("RUS", "1313", "MDA", "asserted", False)}),
+    ("Russia said Ukraine must withdraw its troops.", {("RUS", "1056", "UKR", "asserted", False)}),
+    ("Serbia said it would not release the prisoners.",
+     {("SRB", "1243", None, "intended", False)}),
+    ("Ukraine and Russia failed to reach an agreement.",
+     {("UKR", "120", None, "asserted", False), ("RUS", "120", None, "asserted", False)}),
+    ("Iran said it would retaliate against Israel.", {("IRN", "138", "ISR", "intended", False)}),
+]
+
+
+def _coded(events: tuple[Event, ...]) -> set[tuple[str | None, str, str | None, str, bool]]:
+    return {(e.source.country if e.source else None, e.code.cameo,
+             e.target.country if e.target else None, e.modality, e.negated) for e in events}
+
+
+def _fits(expected: tuple, coded: tuple) -> bool:
+    source, prefix, target, modality, negated = expected
+    return (coded[0] == source and coded[1].startswith(prefix) and coded[2] == target
+            and coded[3] == modality and coded[4] == negated)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GRAMMAR, ids=[g[0][:40] for g in GRAMMAR])
+def test_grammar(annotate_text, sentence: str, expected: set) -> None:
+    coded = _coded(annotate_text(sentence).events)
+    if not expected:
+        assert coded == set()
+    for item in expected:
+        assert any(_fits(item, c) for c in coded), (item, coded)
+
+
+def test_we_inside_a_quote_is_the_speakers_side(annotate_text) -> None:
+    doc = annotate_text('"We will never negotiate with the rebels," Iranian Foreign Minister '
+                        'Abbas Araghchi said.')
+    [event] = doc.events
+    assert event.source is not None and (event.source.country, event.source.sector) == (
+        "IRN", "GOV")
+    assert event.code.plover_type == "REJECT"
+
+
+def test_it_in_reported_speech_is_the_speaker(annotate_text) -> None:
+    [event] = annotate_text("Japan said it would send aid to Turkey.").events
+    assert (event.source.country if event.source else None, event.code.root) == ("JPN", "03")
