@@ -5,7 +5,8 @@ Usage: .venv/bin/python benchmarks/accuracy.py [--data ../shared/data] [--errors
 For each sentence the gold has one PLOVER type with its source and target actors. We count,
 per sentence: the type is found when an event of that type is coded; every other distinct
 type coded is a false positive. Source and target are compared on the events of the gold
-type (country, or sector where the gold actor has no country). "Extra events" are coded
+type (country, or sector where the gold actor has no country); actors that the gold markup
+gives as both source and target (SRC/TAR) are each other's targets. "Extra events" are coded
 events whose type is not the gold type, per sentence.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -21,10 +23,19 @@ from eventcoder import Document, Pipeline
 from eventcoder.model import ActorRef, AnnotatedDocument
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+MUTUAL = re.compile(r"\(SRC/TAR: ([^)]+)\)")
 
 
 def _gold_keys(actors: list[dict]) -> set[str]:
     return {a["country"] or a["sector"] for a in actors if a["country"] or a["sector"]}
+
+
+def _gold_targets(row: dict) -> set[str]:
+    """Targets, plus the compound actors the coder marked as both (SRC/TAR: ...): in "Israel
+    and Jordan met", each side is the other's target."""
+    mutual = set(MUTUAL.findall(row.get("markup") or ""))
+    both = [a for a in row["source"] if a["text"] in mutual]
+    return _gold_keys(row["target"]) | _gold_keys(both)
 
 
 def _keys(refs: list[ActorRef | None]) -> set[str]:
@@ -65,7 +76,7 @@ def evaluate(rows: list[dict], annotated: list[AnnotatedDocument], show_errors: 
         items = {
             "type": (types, {gold_type}),
             "source": (_keys([e.source for e in matching]), _gold_keys(row["source"])),
-            "target": (_keys([e.target for e in matching]), _gold_keys(row["target"])),
+            "target": (_keys([e.target for e in matching]), _gold_targets(row)),
         }
         for kind, (predicted, gold) in items.items():
             # Types count on every sentence; actors only where the type was found.

@@ -34,7 +34,7 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.nlp = load_pipeline(self.settings.model)
-        self.kb = load_knowledge_base()
+        self.kb = load_knowledge_base(self.settings.actors_file)
         self.codebook = load_codebook()
         self.lexicon = load_lexicon(self.codebook)
         self.resolver = ActorResolver(ActorMatcher(self.nlp, self.kb),

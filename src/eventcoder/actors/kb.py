@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from ..resources import data_error, package_file, read_tsv, split_list
@@ -87,6 +86,7 @@ class KnowledgeBase:
     terms: list[Term] = field(default_factory=list)
     sector_words: dict[str, SectorWord] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)  # name or alias -> ISO3
+    anaphors: dict[str, str] = field(default_factory=dict)  # "the country" -> country
 
     def person_role(self, name: str, day: date | None) -> tuple[str | None, str | None, str]:
         """Country, sector and office of a known person on a day (former holders are ELI)."""
@@ -120,7 +120,8 @@ def _date(path: Path, line: int, value: str) -> date:
         raise data_error(path, line, f"not a YYYY-MM-DD date: {value!r}") from None
 
 
-def _sector(path: Path, line: int, value: str) -> str:
+def check_sector(path: Path, line: int, value: str) -> str:
+    """A CAMEO sector code, or an error naming the file and line."""
     if value not in SECTOR_CODES:
         raise data_error(path, line, f"unknown sector code {value!r}")
     return value
@@ -134,71 +135,77 @@ def _country_code(path: Path, line: int, value: str) -> str | None:
     return value
 
 
-def _load_countries(kb: KnowledgeBase, path: Path) -> None:
-    columns = ("iso3", "iso2", "name", "aliases", "demonyms", "capital", "seats", "lat", "lon")
-    for line, row in read_tsv(path, (*columns, "capital_lat", "capital_lon")):
-        iso3 = _country_code(path, line, row["iso3"])
-        if iso3 is None:
-            raise data_error(path, line, "empty iso3")
-        kb.countries[iso3] = Country(
-            iso3=iso3,
-            iso2=row["iso2"],
-            name=row["name"],
-            capital=row["capital"],
-            lat=_float(path, line, row["lat"]),
-            lon=_float(path, line, row["lon"]),
-            capital_lat=_float(path, line, row["capital_lat"]),
-            capital_lon=_float(path, line, row["capital_lon"]),
-        )
-        for name in [row["name"], *split_list(row["aliases"])]:
-            kb.terms.append(Term(name, "country", iso3))
-            kb.country_names[name] = iso3
-        for demonym in split_list(row["demonyms"]):
-            kb.terms.append(Term(demonym, "demonym", iso3))
-        for seat in split_list(row["seats"]):
-            seat_name, _, sector = seat.partition("=")
-            kb.terms.append(Term(seat_name.strip(), "seat", iso3, _sector(path, line, sector)))
+COUNTRY_COLUMNS = ("iso3", "iso2", "name", "aliases", "demonyms", "capital", "seats", "lat",
+                   "lon", "capital_lat", "capital_lon")
+ORGANISATION_COLUMNS = ("code", "name", "aliases", "country", "sector")
+SECTOR_COLUMNS = ("phrase", "sector", "kind")
+PERSON_COLUMNS = ("name", "aliases", "country", "sector", "office", "start")
+ANAPHOR_KINDS = frozenset({"country", "organisation", "media", "pair"})
 
 
-def _load_organisations(kb: KnowledgeBase, path: Path) -> None:
-    for line, row in read_tsv(path, ("code", "name", "aliases", "country", "sector")):
-        org = Organisation(
-            code=row["code"],
-            name=row["name"],
-            country=_country_code(path, line, row["country"]),
-            sector=_sector(path, line, row["sector"]),
-        )
-        kb.organisations[org.code] = org
-        for name in [row["name"], *split_list(row["aliases"])]:
-            kb.terms.append(Term(name, "organisation", org.code, org.sector))
+def add_country(kb: KnowledgeBase, path: Path, line: int, row: dict[str, str]) -> None:
+    """Add one country row (validated; the error names file and line)."""
+    iso3 = _country_code(path, line, row["iso3"])
+    if iso3 is None:
+        raise data_error(path, line, "empty iso3")
+    kb.countries[iso3] = Country(
+        iso3=iso3,
+        iso2=row["iso2"],
+        name=row["name"],
+        capital=row["capital"],
+        lat=_float(path, line, row["lat"]),
+        lon=_float(path, line, row["lon"]),
+        capital_lat=_float(path, line, row["capital_lat"]),
+        capital_lon=_float(path, line, row["capital_lon"]),
+    )
+    for name in [row["name"], *split_list(row["aliases"])]:
+        kb.terms.append(Term(name, "country", iso3))
+        kb.country_names[name] = iso3
+    for demonym in split_list(row["demonyms"]):
+        kb.terms.append(Term(demonym, "demonym", iso3))
+    for seat in split_list(row["seats"]):
+        seat_name, _, sector = seat.partition("=")
+        kb.terms.append(Term(seat_name.strip(), "seat", iso3, check_sector(path, line, sector)))
 
 
-def _load_sector_words(kb: KnowledgeBase, path: Path) -> None:
-    for line, row in read_tsv(path, ("phrase", "sector", "kind")):
-        if row["kind"] not in ("person", "group"):
-            raise data_error(path, line, f"kind must be person or group, not {row['kind']!r}")
-        phrase = row["phrase"].lower()
-        sector = _sector(path, line, row["sector"])
-        kb.sector_words[phrase] = SectorWord(phrase, sector, row["kind"])
+def add_organisation(kb: KnowledgeBase, path: Path, line: int, row: dict[str, str]) -> None:
+    """Add (or replace, by code) one organisation row."""
+    org = Organisation(
+        code=row["code"],
+        name=row["name"],
+        country=_country_code(path, line, row["country"]),
+        sector=check_sector(path, line, row["sector"]),
+    )
+    kb.organisations[org.code] = org
+    for name in [row["name"], *split_list(row["aliases"])]:
+        kb.terms.append(Term(name, "organisation", org.code, org.sector))
 
 
-def _load_people(kb: KnowledgeBase, path: Path) -> None:
-    known_terms: set[tuple[str, str]] = set()
-    for line, row in read_tsv(path, ("name", "aliases", "country", "sector", "office", "start")):
-        end = row.get("end", "")
-        office = Office(
-            name=row["name"],
-            country=_country_code(path, line, row["country"]),
-            sector=_sector(path, line, row["sector"]),
-            office=row["office"],
-            start=_date(path, line, row["start"]),
-            end=_date(path, line, end) if end else None,
-        )
-        kb.offices.setdefault(office.name, []).append(office)
-        for name in [row["name"], *split_list(row["aliases"])]:
-            if (name, office.name) not in known_terms:
-                known_terms.add((name, office.name))
-                kb.terms.append(Term(name, "person", office.name))
+def add_sector_word(kb: KnowledgeBase, path: Path, line: int, row: dict[str, str]) -> None:
+    """Add (or replace) one sector word."""
+    if row["kind"] not in ("person", "group"):
+        raise data_error(path, line, f"kind must be person or group, not {row['kind']!r}")
+    phrase = row["phrase"].lower()
+    sector = check_sector(path, line, row["sector"])
+    kb.sector_words[phrase] = SectorWord(phrase, sector, row["kind"])
+
+
+def add_person_term(kb: KnowledgeBase, path: Path, line: int, row: dict[str, str]) -> None:
+    """Add one term of office of a person, and the person's names."""
+    end = row.get("end", "")
+    office = Office(
+        name=row["name"],
+        country=_country_code(path, line, row["country"]),
+        sector=check_sector(path, line, row["sector"]),
+        office=row["office"],
+        start=_date(path, line, row["start"]),
+        end=_date(path, line, end) if end else None,
+    )
+    first_term = office.name not in kb.offices
+    kb.offices.setdefault(office.name, []).append(office)
+    if first_term:
+        for name in dict.fromkeys([row["name"], *split_list(row["aliases"])]):
+            kb.terms.append(Term(name, "person", office.name))
 
 
 def read_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
@@ -208,14 +215,15 @@ def read_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
         return folder / name if folder else package_file("actors", name)
 
     kb = KnowledgeBase()
-    _load_countries(kb, path("countries.tsv"))
-    _load_organisations(kb, path("organisations.tsv"))
-    _load_sector_words(kb, path("sectors.tsv"))
-    _load_people(kb, path("people.tsv"))
+    for name, columns, add in (("countries.tsv", COUNTRY_COLUMNS, add_country),
+                               ("organisations.tsv", ORGANISATION_COLUMNS, add_organisation),
+                               ("sectors.tsv", SECTOR_COLUMNS, add_sector_word),
+                               ("people.tsv", PERSON_COLUMNS, add_person_term)):
+        for line, row in read_tsv(path(name), columns):
+            add(kb, path(name), line, row)
+    anaphors = path("anaphors.tsv")
+    for line, row in read_tsv(anaphors, ("phrase", "refers_to")):
+        if row["refers_to"] not in ANAPHOR_KINDS:
+            raise data_error(anaphors, line, f"unknown kind {row['refers_to']!r}")
+        kb.anaphors[row["phrase"].lower()] = row["refers_to"]
     return kb
-
-
-@lru_cache(maxsize=1)
-def load_knowledge_base() -> KnowledgeBase:
-    """The packaged knowledge base, read once per process."""
-    return read_knowledge_base()

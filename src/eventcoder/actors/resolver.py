@@ -90,6 +90,9 @@ class ActorMatcher:
             key = f"t{index}"
             self.terms[key] = term
             self.names.add(key, [nlp.make_doc(term.text)])
+        self.anaphors = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, kind in kb.anaphors.items():
+            self.anaphors.add(kind, [nlp.make_doc(phrase)])
         self.sectors = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase in kb.sector_words:
             # The title-cased form too: the tokenizer keeps "Gen." whole but splits "gen.".
@@ -100,6 +103,10 @@ class ActorMatcher:
         """Non-overlapping knowledge-base names in the document, longest first."""
         spans = [Span(doc, start, end, label=key) for key, start, end in self.names(doc)]
         return [KbMatch(span, self.terms[span.label_]) for span in filter_spans(spans)]
+
+    def anaphor_spans(self, doc: Doc) -> list[Span]:
+        """Noun phrases that refer back ('the country', 'both sides'), labelled by kind."""
+        return filter_spans(self.anaphors(doc, as_spans=True))
 
     def sector_spans(self, doc: Doc) -> list[Span]:
         """Non-overlapping sector words and titles in the document."""
@@ -143,6 +150,7 @@ class ActorResolver:
             if candidate is not None:
                 candidates.append(candidate)
                 candidates.extend(self._coordinated(candidate, name_at))
+        _refer_back(self.matcher.anaphor_spans(doc), candidates)
         _own_possessives(candidates)
         _merge_appositions(candidates)
         _link_surnames(candidates)
@@ -192,11 +200,11 @@ class ActorResolver:
             is_person = head.ent_type_ == "PERSON" or (title is not None and title.kind == "person")
             if name_tokens and is_person:
                 sector = title.sector if title else None
-                org = next((self.kb.organisations[m.term.ref] for m in modifiers
-                            if m.term.kind == "organisation"), None)
-                if org is not None and country is None:  # "U.N. mediator Diego Cordovez"
-                    country = org.country
-                    sector = org.sector if org.sector in ("IGO", "NGO") else sector
+                member_of = next((self.kb.organisations[m.term.ref] for m in modifiers
+                                  if m.term.kind == "organisation"), None)
+                if member_of is not None and country is None:  # "U.N. mediator Cordovez"
+                    country = member_of.country
+                    sector = member_of.sector if member_of.sector in ("IGO", "NGO") else sector
                 name = " ".join(name_tokens)
                 return _Candidate(head, span, f"person:{name}", name, "person", country, sector,
                                   None, name_tokens)
@@ -301,6 +309,38 @@ def _in_actor_slot(token: Token) -> bool:
     if token.dep_ in ACTOR_DEPS:
         return True
     return token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPS
+
+
+def _antecedents(kind: str, earlier: list[_Candidate]) -> list[_Candidate]:
+    """Earlier actors an anaphor of a kind can refer to, nearest first."""
+    if kind == "organisation":
+        return [c for c in earlier if c.kind == "organisation"]
+    if kind == "media":
+        return [c for c in earlier if c.sector == "MED"]
+    return [c for c in earlier if c.kind == "country" and c.country]
+
+
+def _refer_back(anaphors: list[Span], candidates: list[_Candidate]) -> None:
+    """'The country', 'the newspaper', 'both sides' refer to actors named earlier."""
+    for span in anaphors:
+        head = span.root
+        if any(c.head.i == head.i and c.country for c in candidates):
+            continue  # "the country's president" etc. is already an actor
+        earlier = sorted((c for c in candidates if c.span.end <= span.start
+                          and c.head.sent.start >= span.sent.start - 120),
+                         key=lambda c: -c.head.i)
+        found: list[_Candidate] = []
+        for cand in _antecedents(span.label_, earlier):
+            if all(cand.key != other.key for other in found):
+                found.append(cand)
+        wanted = 2 if span.label_ == "pair" else 1
+        if len(found) < wanted:
+            continue
+        candidates[:] = [c for c in candidates if c.head.i != head.i]
+        for number, ante in enumerate(found[:wanted]):
+            candidates.append(_Candidate(head, span, ante.key, ante.name, ante.kind, ante.country,
+                                         ante.sector, ante.kb_id, ante.name_tokens,
+                                         coordinated_with=head.i if number else None))
 
 
 def _own_possessives(candidates: list[_Candidate]) -> None:
