@@ -63,3 +63,28 @@ def test_mentions_carry_sentence_offsets(annotate_text) -> None:
     mention = _actor_named(doc.actors, "Iranian officials").mentions[0]
     assert mention.sentence == 1
     assert doc.sentences[1][mention.start:mention.end] == "Iranian officials"
+
+
+@pytest.mark.parametrize(("text", "mention", "country", "sector"), [
+    ("Iran rejected the plan. The Islamic republic said it would respond.",
+     "The Islamic republic", "IRN", None),
+    ("Rouhani, the Iranian president, arrived in Ankara.", "Rouhani", "IRN", "GOV"),
+    ("The Iranian president, Hassan Rouhani, arrived in Ankara.", "Hassan Rouhani", "IRN", "GOV"),
+    ("Japan's key ally the United States condemned the test.", "United States", "USA", None),
+    ("Syria said it would send its troops to the border.", "its troops", "SYR", "MIL"),
+    ("Thousands of Iraqi Kurds protested.", "Iraqi Kurds", "IRQ", None),
+    ("Hungarian and Romanian officials met.", "Hungarian and Romanian officials", "HUN", "GOV"),
+    ("The pro-Iranian militia attacked the base.", "pro-Iranian militia", None, "REB"),
+    ("Rouhani met Erdogan. He said the talks went well.", "He", "TUR", "GOV"),
+])
+def test_in_document_resolution(annotate_text, text: str, mention: str, country: str | None,
+                                sector: str | None) -> None:
+    actor = _actor_named(annotate_text(text, date(2016, 5, 1)).actors, mention)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_both_sides_are_the_two_countries(annotate_text) -> None:
+    doc = annotate_text("Japan and China held talks in Beijing. Both sides agreed to cooperate.")
+    agreed = {(e.source.country, e.target.country) for e in doc.events
+              if e.source and e.target and e.code.root == "03"}
+    assert agreed == {("JPN", "CHN"), ("CHN", "JPN")}
