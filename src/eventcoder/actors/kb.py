@@ -15,6 +15,9 @@ SECTOR_CODES = frozenset({
     "MOD", "RAD", "SEP",
 })
 ISO3 = re.compile(r"^[A-Z]{3}$")
+HEAD_OFFICES = frozenset({"head of state", "head of government", "president", "prime minister",
+                          "chancellor", "king", "queen", "emir", "sultan", "supreme leader",
+                          "premier"})
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,7 @@ class SectorWord:
     kind: str  # person | group
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: one loaded knowledge base per process
 class KnowledgeBase:
     """Everything the resolver knows about actors, indexed for lookups."""
 
@@ -96,7 +99,8 @@ class KnowledgeBase:
             return latest.country, latest.sector, latest.office
         current = [o for o in terms if o.held_on(day)]
         if current:
-            best = max(current, key=lambda o: o.start)
+            # A prime minister who is also defence minister is coded by the higher office.
+            best = max(current, key=lambda o: (o.office in HEAD_OFFICES, o.start))
             return best.country, best.sector, best.office
         past = [o for o in terms if o.start <= day]
         if past:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -132,10 +133,12 @@ class _Candidate:
 class ActorResolver:
     """Resolves the actors of parsed documents against the knowledge base."""
 
-    def __init__(self, matcher: ActorMatcher, speech_verbs: frozenset[str] = frozenset()) -> None:
+    def __init__(self, matcher: ActorMatcher, speech_verbs: frozenset[str] = frozenset(),
+                 place_country: Callable[[str], str | None] | None = None) -> None:
         self.matcher = matcher
         self.kb = matcher.kb
         self.speech_verbs = speech_verbs
+        self.place_country = place_country  # "police in Lagos": the country of a city
 
     def resolve(self, doc: Doc, published: date | None) -> ActorAnalysis:
         """All actors of the document with their mentions."""
@@ -168,19 +171,23 @@ class ActorResolver:
             return None
         span = _phrase(head)
         modifiers = [name_at[t.i] for t in span if t.i in name_at and t.i != head.i
-                     and not _is_stance(t)]
+                     and not _is_stance(t) and not _inside_name(t, name_at[t.i])]
         countries = [m.term.ref for m in modifiers if m.term.kind in ("country", "demonym", "seat")]
         country = countries[0] if countries else self._country_of_prep(head, name_at)
         titles = [sector_at[t.i] for t in span if t.i in sector_at]
         title = self.kb.sector_words[titles[-1].text.lower()] if titles else None
         match = name_at.get(head.i)
 
+        if match is not None and _inside_larger_name(head, match):
+            match = None  # "Michael Jordan", "the Nigeria Labour Congress"
         if match is not None:
             term = match.term
             if term.kind == "person":
                 p_country, p_sector, _ = self.kb.person_role(term.ref, published)
-                if p_sector is None and title is not None:  # not yet in office: the title says
-                    p_sector = title.sector
+                if p_sector in (None, "ELI") and title is not None and title.kind == "person" \
+                        and not any(t.lower_ == "former" for t in span):
+                    # Not in office by our dates, but the story gives the role: trust the story.
+                    p_sector, p_country = title.sector, country or p_country
                 return _Candidate(head, span, f"person:{term.ref}", term.ref, "person",
                                   p_country, p_sector, term.ref, tuple(term.ref.split()))
             if term.kind == "organisation":
@@ -204,17 +211,23 @@ class ActorResolver:
                                   if m.term.kind == "organisation"), None)
                 if member_of is not None and country is None:  # "U.N. mediator Cordovez"
                     country = member_of.country
-                    sector = member_of.sector if member_of.sector in ("IGO", "NGO") else sector
+                    sector = member_of.sector
                 name = " ".join(name_tokens)
                 return _Candidate(head, span, f"person:{name}", name, "person", country, sector,
                                   None, name_tokens)
-        if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and match is None:
-            return self._organisation_entity(head, name_at, sector_at)
+        if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and match is None and (
+                head.i not in sector_at):
+            found = self._organisation_entity(head, name_at, sector_at)
+            if found is not None and found.country is None and country is not None:
+                found.country, found.key = country, f"{found.key}:{country}"
+            return found
         orgs = [m.term.ref for m in modifiers if m.term.kind == "organisation"]
         if head.i in sector_at and title is not None and orgs:
             # "U.N. peacekeepers", "Hamas fighters": members of a known organisation.
             org = self.kb.organisations[orgs[0]]
-            sector = org.sector if org.sector in ("IGO", "NGO") else title.sector
+            # Members of Hamas are REB, of the UN IGO; a "Taliban government" is a government.
+            sector = (title.sector if title.kind == "group" and title.sector == "GOV"
+                      and org.sector != "IGO" else org.sector)
             return _Candidate(head, span, f"org:{org.code}:{sector}", org.name, "organisation",
                               org.country, sector, org.code)
         if orgs and head.pos_ == "NOUN":  # "the Hezbollah group", "Hamas leadership"
@@ -263,13 +276,22 @@ class ActorResolver:
                           countries[0] if countries else None, sectors[-1] if sectors else None)
 
     def _country_of_prep(self, head: Token, name_at: dict[int, KbMatch]) -> str | None:
-        """The country in 'the president of Iran' or 'protesters in Hong Kong'."""
+        """The country in 'the president of Iran', 'protesters in Hong Kong', 'police in
+        Lagos'."""
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
                 for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
                     match = name_at.get(obj.i)
-                    if obj.dep_ == "pobj" and match and match.term.kind in ("country", "seat"):
+                    if match and match.term.kind in ("country", "seat"):
                         return match.term.ref
+                    if self.place_country is not None and obj.pos_ == "PROPN":
+                        name = obj.doc[min(t.i for t in obj.subtree if t.dep_ == "compound"
+                                           or t.i == obj.i):obj.i + 1].text
+                        found = self.place_country(name)
+                        if found:
+                            return found
         return None
 
 
@@ -288,6 +310,20 @@ def _phrase(head: Token) -> Span:
     while start < end - 1 and head.doc[start].dep_ in ("det", "case", "punct"):
         start += 1
     return head.doc[start:end]
+
+
+def _inside_larger_name(head: Token, match: KbMatch) -> bool:
+    """A country or seat name that is only part of a person's or organisation's name."""
+    if match.term.kind not in ("country", "seat", "demonym"):
+        return False
+    entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    return (entity is not None and entity.label_ in ("PERSON", "ORG")
+            and (entity.start < match.span.start or entity.end > match.span.end))
+
+
+def _inside_name(token: Token, match: KbMatch) -> bool:
+    """'Chad' in 'Chad Wolf', 'Jordan' in 'Jim Jordan': a country word that is part of a name."""
+    return match.term.kind == "country" and token.ent_type_ == "PERSON"
 
 
 def _is_stance(token: Token) -> bool:
