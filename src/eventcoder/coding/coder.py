@@ -29,6 +29,10 @@ HOSTILE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 COOPERATIVE_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08"})
 # Roots where a victim without a known attacker is still worth an event.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Verbs that only carry the event their object names: "launched a mediation effort".
+LIGHT_VERBS = frozenset({"launch", "stage", "hold", "begin", "start", "continue", "conduct",
+                         "undertake", "mount", "make", "carry", "issue", "give", "announce",
+                         "declare", "resume", "renew", "intensify", "escalate", "step"})
 # Roles whose governor is the event and whose complement is only its content.
 GOVERNING_ROLES = {"appeal": "appeal", "demand": "demand", "reject": "refusal",
                    "threaten": "threat"}
@@ -324,6 +328,12 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
                 merged[governor.i] = combined
         elif role == "intent":
             superseded.add(governor.i)
+        elif (item.pred.verb.dep_ == "advcl" and governor.i in coded
+              and governor.i not in superseded):
+            # "staged rallies to demand reforms": the purpose explains the deed it follows.
+            absorbed.add(index)
+            considered.append(Consideration(item.pred.verb, f"rule {item.pattern.id}: the "
+                                            f"purpose of '{governor.text}', not a deed"))
 
     for index in sorted(coded):
         if index in absorbed or (index in superseded and index not in merged):
@@ -371,14 +381,25 @@ def _noun_source(noun: Token, actors: ActorAnalysis) -> list[ActorRef]:
                       actors)
 
 
+def _noun_patterns(noun: Token, lexicon: Lexicon) -> list[Pattern]:
+    """Noun patterns for a noun or its compounds ('a mediation effort', 'a hunger strike')."""
+    if noun.pos_ != "NOUN":
+        return []
+    words = [noun.lemma_.lower()] + [c.lemma_.lower() for c in noun.children
+                                     if c.dep_ == "compound"]
+    return [p for word in words for p in lexicon.nouns.get(word, ())]
+
+
 def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: set[int],
                considered: list[Consideration]) -> Iterator[Draft]:
-    """Events carried by nouns: 'talks with', 'an attack on', 'sanctions against'."""
+    """Events carried by nouns: 'talks with', 'an attack on', 'launched a mediation effort
+    between'."""
     for noun in doc:
-        candidates = lexicon.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        candidates = _noun_patterns(noun, lexicon)
         if not candidates or noun.head.i in coded_verbs:
             continue
-        preps = preps_of(noun)
+        light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
+        preps = preps_of(noun) + (preps_of(noun.head) if light else [])
         pattern = next((p for p in candidates
                         if not p.prep or any(prep == p.prep for prep, _ in preps)), None)
         if pattern is None:
