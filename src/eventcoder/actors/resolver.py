@@ -234,6 +234,10 @@ class ActorResolver:
             org = self.kb.organisations[orgs[0]]
             return _Candidate(head, span, f"org:{org.code}", org.name, "organisation",
                               org.country, org.sector, org.code)
+        people = [m.term.ref for m in modifiers if m.term.kind == "person"]
+        if head.i in sector_at and title is not None and country is None and people:
+            # "the Trump administration", "Netanyahu's government": the leader's country.
+            country = self.kb.person_role(people[0], published)[0]
         if head.i in sector_at and title is not None:
             key_country = country or ""
             return _Candidate(head, span, f"group:{key_country}:{title.sector}", span.text,

@@ -40,6 +40,10 @@ GOVERNING_ROLES = {"appeal": "appeal", "demand": "demand", "reject": "refusal",
 
 # What an obligation the lexicon has no pattern for is: "X said Sudan must return the plane".
 OBLIGATION = Pattern(id="must", word="must", is_noun=False, code="100")
+# What a governing verb the lexicon has no pattern for is: "pressured workers to [cancel]".
+ROLE_PATTERNS = {role: Pattern(id=role, word=role, is_noun=False, code=code)
+                 for role, code in (("appeal", "020"), ("demand", "100"), ("reject", "120"),
+                                    ("threaten", "130"))}
 
 
 @dataclass(frozen=True)
@@ -295,15 +299,16 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
                considered: list[Consideration]) -> Iterator[Draft]:
     """Events from the verbs of the document, chains of complements resolved."""
     coded: dict[int, _Coded] = {}
+    uncoded: dict[int, Predicate] = {}  # verbs with no pattern, which may still govern one
     for pred in predicates(doc, lexicon.roles):
         lemma = next((w for w in lemma_candidates(pred.verb) if w in lexicon.verbs), None)
-        if lemma is None:
+        pattern = _best_pattern(lexicon.verbs[lemma], pred) if lemma else None
+        if pattern is None:
+            uncoded[pred.verb.i] = pred
             if pred.obligation and pred.governor_role == "speech":  # "... Sudan must return"
                 coded[pred.verb.i] = _code_predicate(pred, OBLIGATION, lexicon, actors)
-            continue
-        pattern = _best_pattern(lexicon.verbs[lemma], pred)
-        if pattern is None:
-            considered.append(Consideration(pred.verb, "no pattern's constraints matched"))
+            elif lemma:
+                considered.append(Consideration(pred.verb, "no pattern's constraints matched"))
             continue
         if pred.in_condition:
             considered.append(Consideration(pred.verb, f"rule {pattern.id}: inside a condition "
@@ -323,7 +328,11 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
             absorbed.add(index)
             considered.append(Consideration(item.pred.verb, f"rule {item.pattern.id}: the "
                                             f"content of '{governor.text}', coded with it"))
-            combined = _governed(item, coded.get(governor.i), role, lexicon)
+            governing = coded.get(governor.i)
+            if governing is None and governor.i in uncoded:  # "pressured workers to cancel"
+                governing = _code_predicate(uncoded[governor.i], ROLE_PATTERNS[role], lexicon,
+                                            actors)
+            combined = _governed(item, governing, role, lexicon)
             if combined is not None:
                 merged[governor.i] = combined
         elif role == "intent":

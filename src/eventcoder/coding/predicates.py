@@ -112,6 +112,8 @@ def inherited_subjects(verb: Token) -> list[Token]:
             controllers = [c for c in verb.head.children if c.dep_ == "dobj"]
             if controllers:
                 return controllers
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "committed to [opening]"
+            verb = verb.head
         verb = verb.head
         if verb.dep_ == "acomp":  # "is willing to withdraw": the subject of "is"
             verb = verb.head
