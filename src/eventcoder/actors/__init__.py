@@ -1,7 +1,8 @@
 """Actors: the knowledge base (data files) and the in-document resolver."""
 
 from .kb import KnowledgeBase, read_knowledge_base
-from .resolver import ActorAnalysis, ActorMatcher, ActorResolver
+from .matching import ActorAnalysis, ActorMatcher
+from .resolver import ActorResolver
 from .user import apply_user_file, load_knowledge_base
 
 __all__ = [

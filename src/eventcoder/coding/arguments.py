@@ -1,0 +1,130 @@
+"""Which pattern a predicate fits, and who its actors are: subjects, objects, recipients,
+prepositions, owners of objects, and the targets of complements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from ..actors import ActorAnalysis
+from ..model import ActorRef
+from .lexicon import Pattern
+from .predicates import Predicate, conjuncts, preps_of
+
+# Prepositions that introduce the target when the pattern names none, in order of preference.
+TARGET_PREPS = ("with", "against", "to", "on", "at", "into", "toward", "towards", "for", "from")
+
+
+def noun_lemmas(noun: Token) -> set[str]:
+    """What a noun phrase is about: its head, compounds, and what it measures
+    ('a mediation effort', '25,000 tons of food aid', 'a shipment of arms')."""
+    lemmas = {noun.lemma_.lower()}
+    lemmas.update(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    lemmas.add(obj.lemma_.lower())
+                    lemmas.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
+    return lemmas
+
+
+def lemmapattern_fit(tokens: Iterable[Token], wanted: frozenset[str]) -> int:
+    """2 when a head noun is wanted, 1 when only a compound or measured noun is, else 0."""
+    best = 0
+    for token in tokens:
+        if token.lemma_.lower() in wanted:
+            return 2
+        if noun_lemmas(token) & wanted:
+            best = 1
+    return best
+
+
+def pattern_fit(pattern: Pattern, pred: Predicate) -> int:
+    """How well a pattern fits a predicate: 0 when it does not, higher when more closely."""
+    if pattern.particle and pattern.particle != pred.particle:
+        return 0
+    fit = 1
+    if pattern.objects:
+        fit = lemmapattern_fit(pred.objects, pattern.objects)
+        if not fit:
+            return 0
+    if pattern.prep:
+        pobjs = [o for p, o in pred.preps if p == pattern.prep]
+        if not pobjs:
+            return 0
+        if pattern.pobjs:
+            pobj_fit = lemmapattern_fit(pobjs, pattern.pobjs)
+            if not pobj_fit:
+                return 0
+            fit = min(fit, pobj_fit) if pattern.objects else pobj_fit
+    return fit
+
+
+def best_pattern(patterns: tuple[Pattern, ...], pred: Predicate) -> Pattern | None:
+    """The most specific fitting pattern, head-noun fits before compound fits."""
+    scored = [(pattern.specificity, pattern_fit(pattern, pred), -index, pattern)
+              for index, pattern in enumerate(patterns)]
+    fitting = [item for item in scored if item[1]]
+    return max(fitting, key=lambda item: item[:3])[3] if fitting else None
+
+
+def actors_of(tokens: list[Token], actors: ActorAnalysis) -> list[ActorRef]:
+    refs: list[ActorRef] = []
+    for token in tokens:
+        for ref in actors.refs(token):
+            if ref not in refs:
+                refs.append(ref)
+    return refs
+
+
+def owners(nouns: Iterable[Token], actors: ActorAnalysis) -> list[ActorRef]:
+    """Actors a non-actor object belongs to: 'Reagan's statement', 'the rights of
+    Palestinians', 'a U.N. resolution'."""
+    owners: list[Token] = []
+    for noun in nouns:
+        owners += [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+        owners += [o for p, o in preps_of(noun) if p in ("of", "from", "by")]
+    return actors_of(owners, actors)
+
+
+def complementtargets(pred: Predicate, actors: ActorAnalysis) -> list[ActorRef]:
+    """'offered to hand over to Britain two suspects': the target of an uncoded complement."""
+    for child in pred.verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            tokens = [o for c in child.children if c.dep_ in ("dobj", "dative")
+                      for o in conjuncts(c)]
+            tokens += [o for p, o in preps_of(child) if p in TARGET_PREPS]
+            return actors_of(tokens, actors)
+    return []
+
+
+def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis) -> list[ActorRef]:
+    """Target actors: the pattern's preposition, else the object (or whose it is), the
+    recipient, a usual preposition, or the target of an uncoded complement."""
+    preps = list(pred.preps)
+    for obj in pred.objects:  # "impose sanctions on Iran": the phrase may hang on the noun
+        preps.extend(preps_of(obj))
+    if pattern.prep and not pattern.pobjs:
+        return actors_of([o for p, o in preps if p == pattern.prep], actors)
+    if not pattern.objects:
+        found = actors_of(list(pred.objects), actors)
+        if found:
+            return found
+    found = actors_of(list(pred.recipients), actors)
+    if found:
+        return found
+    for prep in TARGET_PREPS:
+        found = actors_of([o for p, o in preps if p == prep], actors)
+        if found:
+            return found
+    found = owners(pred.objects, actors)  # "rejected a U.S. request", "Reagan's statement"
+    if found:
+        return found
+    clause_subjects = [s for c in pred.verb.children if c.dep_ == "ccomp"
+                       for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    found = actors_of(clause_subjects, actors)  # "demanded that the US cancel ..."
+    if found:
+        return found
+    return complementtargets(pred, actors)

@@ -1,0 +1,45 @@
+"""The drafts the coder produces and the considerations it records for explain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..model import ActorRef
+from .lexicon import Pattern
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A coded event before its date, place and identity are attached."""
+
+    trigger_start: int  # token indices of the trigger words
+    trigger_end: int
+    anchor: Token  # the verb (or governing verb of a noun) whose clause holds date and place
+    source: ActorRef | None
+    target: ActorRef | None
+    code: str
+    negated: bool
+    modality: str
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Consideration:
+    """A word that could have triggered an event, and what came of it (for explain)."""
+
+    token: Token
+    outcome: str
+
+
+def confidence(pattern: Pattern, source: ActorRef | None, target: ActorRef | None,
+                modality: str) -> float:
+    """A heuristic belief in the event: full arguments and specific patterns score higher."""
+    score = 0.5
+    score += 0.2 if target is not None else 0.0
+    score += 0.1 if pattern.specificity else 0.0
+    score += 0.1 if source is not None and source.country else -0.1 if source is None else 0.0
+    score -= 0.2 if modality == "hypothetical" else 0.0
+    return round(max(0.05, min(0.95, score)), 2)

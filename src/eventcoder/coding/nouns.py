@@ -1,0 +1,75 @@
+"""Events carried by nouns: 'talks with', 'an attack on', 'launched a mediation effort'."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..actors import ActorAnalysis
+from ..model import ActorRef
+from .arguments import actors_of
+from .drafts import Consideration, Draft, confidence
+from .lexicon import Lexicon, Pattern
+from .mood import stated_code
+from .predicates import conjuncts, inherited_subjects, is_negated, modality_of, preps_of
+
+# Verbs that only carry the event their object names: "launched a mediation effort".
+LIGHT_VERBS = frozenset({"launch", "stage", "hold", "begin", "start", "continue", "conduct",
+                         "undertake", "mount", "make", "carry", "issue", "give", "announce",
+                         "declare", "resume", "renew", "intensify", "escalate", "step"})
+
+
+def _noun_source(noun: Token, actors: ActorAnalysis) -> list[ActorRef]:
+    """Who carries out 'Iran's attack', 'U.S. sanctions', or the verb's subject's talks."""
+    modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+    found = actors_of(modifiers, actors)
+    if found:
+        return found
+    found = actors_of([o for p, o in preps_of(noun) if p == "by"], actors)
+    if found or noun.dep_ not in ("dobj", "nsubjpass", "attr"):
+        return found
+    return actors_of([s for subj in inherited_subjects(noun.head) for s in conjuncts(subj)],
+                      actors)
+
+
+def _noun_patterns(noun: Token, lexicon: Lexicon) -> list[Pattern]:
+    """Noun patterns for a noun or its compounds ('a mediation effort', 'a hunger strike')."""
+    if noun.pos_ != "NOUN":
+        return []
+    words = [noun.lemma_.lower()] + [c.lemma_.lower() for c in noun.children
+                                     if c.dep_ == "compound"]
+    return [p for word in words for p in lexicon.nouns.get(word, ())]
+
+
+def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: set[int],
+               considered: list[Consideration]) -> Iterator[Draft]:
+    """Events carried by nouns: 'talks with', 'an attack on', 'launched a mediation effort
+    between'."""
+    for noun in doc:
+        candidates = _noun_patterns(noun, lexicon)
+        if not candidates or noun.head.i in coded_verbs:
+            continue
+        light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
+        preps = preps_of(noun) + (preps_of(noun.head) if light else [])
+        pattern = next((p for p in candidates
+                        if not p.prep or any(prep == p.prep for prep, _ in preps)), None)
+        if pattern is None:
+            continue
+        anchor = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
+        modality = modality_of(anchor, lexicon.roles)
+        code, negated, suffix = stated_code(lexicon, pattern, is_negated(anchor), modality)
+        sources = _noun_source(noun, actors)
+        if not sources:
+            considered.append(Consideration(noun, f"rule {pattern.id}: no source actor"))
+            continue
+        target_tokens = [o for p, o in preps if p == (pattern.prep or p) and p != "by"]
+        targets: list[ActorRef | None] = [*actors_of(target_tokens, actors)] or [None]
+        considered.append(Consideration(noun, f"rule {pattern.id}: coded {code}"))
+        for source in sources:
+            for target in targets:
+                if target is not None and target.actor == source.actor:
+                    continue
+                yield Draft(noun.i, noun.i + 1, anchor, source, target, code, negated,
+                            modality, pattern.id + suffix,
+                            confidence(pattern, source, target, modality))
