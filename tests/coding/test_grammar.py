@@ -75,3 +75,13 @@ def test_we_inside_a_quote_is_the_speakers_side(annotate_text) -> None:
 def test_it_in_reported_speech_is_the_speaker(annotate_text) -> None:
     [event] = annotate_text("Japan said it would send aid to Turkey.").events
     assert (event.source.country if event.source else None, event.code.root) == ("JPN", "03")
+
+
+def test_the_content_of_an_accusation_is_not_a_deed(annotate_text) -> None:
+    coded = _coded(annotate_text("Sudan accused the rebels of attacking a refugee camp.").events)
+    assert {c[1][:2] for c in coded} == {"11"}, coded
+
+
+def test_participles_used_as_nouns_are_not_events(annotate_text) -> None:
+    coded = _coded(annotate_text("U.N. helicopters evacuated the wounded from Gorazde.").events)
+    assert all(not c[1].startswith("19") for c in coded), coded

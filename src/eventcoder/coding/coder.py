@@ -21,13 +21,13 @@ from .predicates import Predicate, conjuncts, inherited_subjects, lemma_candidat
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Roles whose governor is the event and whose complement is only its content.
 GOVERNING_ROLES = {"appeal": "appeal", "demand": "demand", "reject": "refusal",
-                   "threaten": "threat"}
+                   "threaten": "threat", "accuse": "accusation"}
 # What an obligation the lexicon has no pattern for is: "X said Sudan must return the plane".
 OBLIGATION = Pattern(id="must", word="must", is_noun=False, code="100")
 # What a governing verb the lexicon has no pattern for is: "pressured workers to [cancel]".
 ROLE_PATTERNS = {role: Pattern(id=role, word=role, is_noun=False, code=code)
                  for role, code in (("appeal", "020"), ("demand", "100"), ("reject", "120"),
-                                    ("threaten", "130"))}
+                                    ("threaten", "130"), ("accuse", "112"))}
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def _governed(complement: _Coded, governor: _Coded | None, role: str, lexicon: L
     if derived is None or governor.pattern.specificity:
         return governor  # the governor's own pattern says more: "urged restraint"
     gov = governor.pred
-    targets = governor.targets if role in ("appeal", "demand") else (
+    targets = governor.targets if role in ("appeal", "demand", "accuse") else (
         complement.targets or governor.targets)
     return _Coded(gov, governor.pattern, derived,
                   f"{governor.pattern.id}+{complement.pattern.id}", governor.sources, targets,

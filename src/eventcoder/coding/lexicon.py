@@ -40,8 +40,9 @@ class Pattern:
         )
 
 
-COMPLEMENT_ROLES = frozenset({"intent", "appeal", "demand", "reject", "threaten", "fail", "speech"})
-DERIVED_ROLES = frozenset({"intent", "threat", "appeal", "demand", "refusal"})
+COMPLEMENT_ROLES = frozenset(
+    {"intent", "appeal", "demand", "reject", "threaten", "fail", "speech", "accuse"})
+DERIVED_ROLES = frozenset({"intent", "threat", "appeal", "demand", "refusal", "accusation"})
 
 
 @dataclass(frozen=True)

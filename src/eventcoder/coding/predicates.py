@@ -16,6 +16,8 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Dependencies by which a verb complements another whose subject it shares.
 CHAIN_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
 MAX_HOPS = 8
+NOMINAL_DEPS = frozenset({"amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass", "attr",
+                          "appos", "poss"})
 
 
 @dataclass(frozen=True)
@@ -178,8 +180,8 @@ def in_condition(verb: Token) -> bool:
 def predicates(doc: Doc, roles: Mapping[str, str]) -> Iterator[Predicate]:
     """Every verb of the document as a predicate."""
     for verb in doc:
-        if verb.pos_ != "VERB":
-            continue
+        if verb.pos_ != "VERB" or verb.dep_ in NOMINAL_DEPS:
+            continue  # "the wounded", "a besieged town": participles used as nouns or adjectives
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         objects = [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                    for o in conjuncts(c)]
