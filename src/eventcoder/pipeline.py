@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from .actors import ActorAnalysis, ActorMatcher, ActorResolver, load_knowledge_base
 from .coding import Consideration, Draft, code_document, load_lexicon
-from .model import AnnotatedDocument, Document, Event, Span, content_hash
+from .model import (
+    Actor,
+    ActorRef,
+    AnnotatedDocument,
+    Document,
+    Event,
+    Mention,
+    Span,
+    content_hash,
+)
 from .nlp import SentenceIndex, load_pipeline, parse_texts
 from .ontology import load_codebook
 from .places import FoundPlace, PlaceResolver, location_of_event
@@ -37,9 +46,10 @@ class Pipeline:
         self.kb = load_knowledge_base(self.settings.actors_file)
         self.codebook = load_codebook()
         self.lexicon = load_lexicon(self.codebook)
-        self.resolver = ActorResolver(ActorMatcher(self.nlp, self.kb),
-                                      self.lexicon.words_with_role("speech"))
         self.places = PlaceResolver(self.kb)
+        self.resolver = ActorResolver(ActorMatcher(self.nlp, self.kb),
+                                      self.lexicon.words_with_role("speech"),
+                                      self.places.country_of)
 
     def annotate(self, document: Document) -> AnnotatedDocument:
         """Annotate one document."""
@@ -82,13 +92,14 @@ class Pipeline:
         quotes = find_quotes(doc, actors, index)
         drafts, considered = code_document(doc, self.lexicon, actors)
         events = [self._event(document, d, index, times, places) for d in drafts]
+        events, actor_list = _places_as_targets(document, events, list(actors.actors))
         errors = []
         if len(document.text) > self.settings.max_chars:
             errors.append(f"text cut to its first {self.settings.max_chars} characters")
         annotated = AnnotatedDocument(
             document=document,
             sentences=tuple(s.text for s in doc.sents),
-            actors=tuple(actors.actors),
+            actors=tuple(actor_list),
             events=tuple(_unique(events)),
             quotes=tuple(quotes),
             times=tuple(t.value for t in times),
@@ -101,19 +112,19 @@ class Pipeline:
                times: list[FoundTime], places: list[FoundPlace]) -> Event:
         sentence, start, end = index.locate(draft.trigger_start, draft.trigger_end)
         trigger = Span(index.doc[draft.trigger_start:draft.trigger_end].text, start, end)
-        time = date_of_event(draft.anchor, times)
+        trigger_token = index.doc[draft.trigger_start]
+        time = date_of_event(draft.anchor, times, trigger_token)
         if time is not None:
             when = (time.value, time.value_end, time.precision, "text")
         elif document.published is not None:
             when = (document.published, document.published, "none", "published")
         else:
             when = (None, None, "none", "none")
-        location = location_of_event(draft.anchor, places)
-        source_id = draft.source.code if draft.source else ""
-        target_id = draft.target.code if draft.target else ""
+        located = location_of_event(draft.anchor, places, trigger_token)
+        location, location_source = located if located else (None, None)
         return Event(
-            id=content_hash(document.doc_id, str(sentence), str(start), source_id or "",
-                            target_id or "", draft.code, draft.rule),
+            id=event_id(document.doc_id, sentence, start, draft.source, draft.target,
+                        draft.code, draft.rule),
             sentence=sentence,
             source=draft.source,
             target=draft.target,
@@ -126,10 +137,50 @@ class Pipeline:
             date_precision=when[2],
             date_source=when[3],
             location=location,
-            location_source="clause" if location else None,
+            location_source=location_source,
             confidence=draft.confidence,
             rule=draft.rule,
         )
+
+
+def event_id(doc_id: str, sentence: int, start: int, source: ActorRef | None,
+             target: ActorRef | None, code: str, rule: str) -> str:
+    """A stable id of an event: document, place in the text, dyad, code and rule."""
+    return content_hash(doc_id, str(sentence), str(start), source.code if source else "",
+                        target.code if target else "", code, rule)
+
+
+# Roots whose events, when the text names no target, are directed at the country where they
+# happen: a protest in Belgrade at Serbia, shelling in Iraq at Iraq, a visit to Amman at Jordan.
+PLACE_TARGET_ROOTS = frozenset({"04", "13", "14", "15", "17", "18", "19", "20"})
+
+
+def _places_as_targets(document: Document, events: list[Event], actors: list[Actor]
+                       ) -> tuple[list[Event], list[Actor]]:
+    """Give targetless events the country of their own clause's place as target."""
+    result = []
+    for event in events:
+        place = event.location
+        country = place.country if place else None
+        source_country = event.source.country if event.source else None
+        if (event.target is not None or country is None or place is None
+                or event.code.root not in PLACE_TARGET_ROOTS
+                or (country == source_country and event.code.root != "14")):
+            result.append(event)
+            continue
+        actor = next((a for a in actors if a.kind == "country" and a.country == country
+                      and a.sector is None), None)
+        if actor is None:
+            mention = Mention(place.sentence, place.start, place.end, place.text)
+            actor = Actor(f"a{len(actors) + 1}", place.name, "country", country, None,
+                          (mention,), country)
+            actors.append(actor)
+        target = ActorRef(actor.id, country, None, place.text)
+        rule = f"{event.rule}+place"
+        result.append(replace(event, target=target, rule=rule,
+                              id=event_id(document.doc_id, event.sentence, event.trigger.start,
+                                          event.source, target, event.code.cameo, rule)))
+    return result, actors
 
 
 def _unique(events: list[Event]) -> list[Event]:

@@ -88,6 +88,8 @@ def merge_appositions(candidates: list[Candidate]) -> None:
                 continue
             person, role = (cand, other) if cand.kind == "person" and cand.name_tokens else (
                 other, cand)
+            if not (person.kind == "person" and person.name_tokens):
+                continue  # "Pakistan, a key U.S. ally": two actors, not one
             person.country = person.country or role.country
             person.sector = person.sector or role.sector
             role.key, role.name, role.kind = person.key, person.name, person.kind

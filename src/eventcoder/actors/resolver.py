@@ -25,6 +25,9 @@ PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "det", "cas
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "conj", "dative"})
 ACTOR_PREPS = frozenset(
     {"with", "against", "by", "between", "from", "on", "to", "toward", "towards"})
+# "The Taliban government" governs; "Hamas officials" are still Hamas.
+GOVERNING_BODIES = frozenset({"government", "administration", "cabinet", "authority", "regime",
+                              "ministry"})
 NON_PERSON_ENTS = frozenset(
     {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
@@ -126,7 +129,7 @@ class ActorResolver:
             # "U.N. peacekeepers", "Hamas fighters": members of a known organisation.
             org = self.kb.organisations[orgs[0]]
             # Members of Hamas are REB, of the UN IGO; a "Taliban government" is a government.
-            sector = (title.sector if title.kind == "group" and title.sector == "GOV"
+            sector = (title.sector if head.lemma_.lower() in GOVERNING_BODIES
                       and org.sector != "IGO" else org.sector)
             return Candidate(head, span, f"org:{org.code}:{sector}", org.name, "organisation",
                               org.country, sector, org.code)

@@ -140,7 +140,7 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
                                             actors)
             combined = _governed(item, governing, role, lexicon)
             if combined is not None:
-                merged[governor.i] = combined
+                merged.setdefault(governor.i, combined)  # the first complement is the content
         elif role == "intent":
             superseded.add(governor.i)
         elif (item.pred.verb.dep_ == "advcl" and governor.i in coded
