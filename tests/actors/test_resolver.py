@@ -88,3 +88,10 @@ def test_both_sides_are_the_two_countries(annotate_text) -> None:
     agreed = {(e.source.country, e.target.country) for e in doc.events
               if e.source and e.target and e.code.root == "03"}
     assert agreed == {("JPN", "CHN"), ("CHN", "JPN")}
+
+
+def test_a_title_alone_is_the_person_who_held_it_that_day(annotate_text) -> None:
+    doc = annotate_text("The Iranian president arrived in Ankara. Rouhani met Turkish officials.",
+                        date(2016, 5, 1))
+    actor = _actor_named(doc.actors, "Iranian president")
+    assert (actor.name, actor.code, len(actor.mentions)) == ("Hassan Rouhani", "IRNGOV", 2)

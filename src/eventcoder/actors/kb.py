@@ -110,6 +110,29 @@ class KnowledgeBase:
         return terms[0].country, None, ""
 
 
+# Titles as written in news, and the office of the knowledge base they name.
+OFFICE_OF_TITLE = {
+    "president": "president", "prime minister": "prime minister", "premier": "premier",
+    "chancellor": "chancellor", "foreign minister": "foreign minister",
+    "foreign secretary": "foreign minister", "defence minister": "defence minister",
+    "defense minister": "defence minister", "defence secretary": "defence minister",
+    "secretary of state": "secretary of state", "defense secretary": "secretary of defense",
+    "secretary of defense": "secretary of defense", "king": "king", "emir": "emir",
+    "crown prince": "crown prince", "supreme leader": "supreme leader", "sultan": "sultan",
+}
+
+
+def holder_of(kb: KnowledgeBase, country: str, title: str, day: date) -> str | None:
+    """Who held the office a title names in a country on a day ('the Iranian president'),
+    when exactly one person did."""
+    office = OFFICE_OF_TITLE.get(title.lower())
+    if office is None:
+        return None
+    holders = {name for name, terms in kb.offices.items() for o in terms
+               if o.country == country and o.office == office and o.held_on(day)}
+    return holders.pop() if len(holders) == 1 else None
+
+
 def _float(path: Path, line: int, value: str) -> float:
     try:
         return float(value)

@@ -17,6 +17,7 @@ from .coreference import (
     own_possessives,
     refer_back,
 )
+from .kb import holder_of
 from .matching import ActorAnalysis, ActorMatcher, KbMatch
 
 # Dependencies that keep a token inside the noun phrase of its head.
@@ -141,6 +142,13 @@ class ActorResolver:
         if head.i in sector_at and title is not None and country is None and people:
             # "the Trump administration", "Netanyahu's government": the leader's country.
             country = self.kb.person_role(people[0], published)[0]
+        holder = (holder_of(self.kb, country, titles[-1].text, published)
+                  if title is not None and title.kind == "person" and country and published
+                  and head.i in sector_at else None)
+        if holder is not None:  # "the Iranian president" on that day was a known person
+            h_country, h_sector, _ = self.kb.person_role(holder, published)
+            return Candidate(head, span, f"person:{holder}", holder, "person", h_country,
+                             h_sector, holder, tuple(holder.split()))
         if head.i in sector_at and title is not None:
             key_country = country or ""
             return Candidate(head, span, f"group:{key_country}:{title.sector}", span.text,
