@@ -208,8 +208,11 @@ def add_organisation(kb: KnowledgeBase, path: Path, line: int, row: dict[str, st
         kb.terms.append(Term(name, "organisation", org.code, org.sector))
 
 
-def add_sector_word(kb: KnowledgeBase, path: Path, line: int, row: dict[str, str]) -> None:
-    """Add (or replace) one sector word."""
+def add_sector_word(kb: KnowledgeBase, path: Path, line: int, row: dict[str, str],
+                    replace: bool = False) -> None:
+    """Add one sector word (a user's file may replace ours)."""
+    if row["phrase"].lower() in kb.sector_words and not replace:
+        raise data_error(path, line, f"{row['phrase']!r} is listed twice")
     if row["kind"] not in ("person", "group"):
         raise data_error(path, line, f"kind must be person or group, not {row['kind']!r}")
     phrase = row["phrase"].lower()

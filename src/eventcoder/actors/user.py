@@ -108,7 +108,7 @@ def apply_user_file(kb: KnowledgeBase, path: Path) -> None:
         add_organisation(kb, path, line, _row(path, line, entry, ("code", "name", "sector"),
                                               ("aliases", "country")))
     for line, entry in sections.get("sectors", []):
-        add_sector_word(kb, path, line, _row(path, line, entry, SECTOR_COLUMNS))
+        add_sector_word(kb, path, line, _row(path, line, entry, SECTOR_COLUMNS), replace=True)
     for line, entry in sections.get("countries", []):
         _add_country_names(kb, path, line, entry)
 

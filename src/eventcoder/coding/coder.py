@@ -15,10 +15,18 @@ from .drafts import Consideration, Draft, confidence
 from .lexicon import Lexicon, Pattern
 from .mood import COOPERATIVE_ROOTS, stated_code
 from .nouns import code_nouns
-from .predicates import Predicate, conjuncts, inherited_subjects, lemma_candidates, predicates
+from .predicates import (
+    Predicate,
+    conjuncts,
+    inherited_subjects,
+    lemma_candidates,
+    predicates,
+    role_of,
+)
 
-# Roots where a victim without a known attacker is still worth an event.
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Roots where a victim without a named perpetrator is still worth an event: "civilians were
+# killed", "a missionary was arrested".
+UNATTRIBUTED_ROOTS = frozenset({"17", "18", "19", "20"})
 # Roles whose governor is the event and whose complement is only its content.
 GOVERNING_ROLES = {"appeal": "appeal", "demand": "demand", "reject": "refusal",
                    "threaten": "threat", "accuse": "accusation"}
@@ -121,6 +129,12 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
                                             "('if', 'unless'), not a deed"))
             continue
         coded[pred.verb.i] = _code_predicate(pred, pattern, lexicon, actors)
+    for index, pred in uncoded.items():
+        # "ordered Menem to appear": a demand even when the lexicon knows neither verb.
+        role = role_of(pred.verb, lexicon.roles)
+        if role in ROLE_PATTERNS and index not in coded and any(
+                c.dep_ in ("xcomp", "ccomp") and c.i not in coded for c in pred.verb.children):
+            coded[index] = _code_predicate(pred, ROLE_PATTERNS[role], lexicon, actors)
 
     absorbed: set[int] = set()  # complements coded with their governor
     merged: dict[int, _Coded] = {}  # governors recoded by their complement
@@ -164,7 +178,7 @@ def _drafts(item: _Coded, considered: list[Consideration]) -> Iterator[Draft]:
     sources: list[ActorRef | None] = [*item.sources]
     if not sources:
         # A victim with no named attacker ("civilians were killed") is still an event.
-        if item.code[:2] in VIOLENT_ROOTS and item.targets:
+        if item.code[:2] in UNATTRIBUTED_ROOTS and item.targets:
             sources = [None]
         else:
             considered.append(Consideration(pred.verb, f"rule {item.rule}: no source actor"))

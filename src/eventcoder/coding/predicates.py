@@ -16,6 +16,10 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Dependencies by which a verb complements another whose subject it shares.
 CHAIN_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
 MAX_HOPS = 8
+# "Israel is opposed to the plan", "Serb forces were engaged in fighting": states of the
+# subject, not passives of a deed done to it.
+STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "prepared", "resolved",
+                                 "engaged", "involved", "poised", "set", "inclined"})
 NOMINAL_DEPS = frozenset({"amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass", "attr",
                           "appos", "poss"})
 
@@ -182,7 +186,8 @@ def predicates(doc: Doc, roles: Mapping[str, str]) -> Iterator[Predicate]:
     for verb in doc:
         if verb.pos_ != "VERB" or verb.dep_ in NOMINAL_DEPS:
             continue  # "the wounded", "a besieged town": participles used as nouns or adjectives
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not (
+            verb.lower_ in STATIVE_PARTICIPLES and not any(p == "by" for p, _ in preps_of(verb)))
         objects = [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                    for o in conjuncts(c)]
         preps = preps_of(verb)
@@ -191,6 +196,8 @@ def predicates(doc: Doc, roles: Mapping[str, str]) -> Iterator[Predicate]:
             preps = [(p, o) for p, o in preps if p != "by"]
         else:
             subjects = [s for subj in inherited_subjects(verb) for s in conjuncts(subj)]
+            subjects += [s for c in verb.children if c.dep_ == "nsubjpass" for s in conjuncts(c)]
+            objects = [o for o in objects if o.dep_ != "nsubjpass"]
         governor = governor_of(verb)
         yield Predicate(
             verb=verb,
