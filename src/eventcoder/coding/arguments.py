@@ -16,29 +16,37 @@ from .predicates import Predicate, conjuncts, preps_of
 TARGET_PREPS = ("with", "against", "to", "on", "at", "into", "toward", "towards", "for", "from")
 
 
-def noun_lemmas(noun: Token) -> set[str]:
-    """What a noun phrase is about: its head, compounds, and what it measures
-    ('a mediation effort', '25,000 tons of food aid', 'a shipment of arms')."""
-    lemmas = {noun.lemma_.lower()}
-    lemmas.update(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
+def noun_tiers(noun: Token) -> dict[str, int]:
+    """What a noun phrase is about, closest first: its head (3), what it measures ('tons of
+    [aid]', 2), and compounds ('a [mediation] effort', 'war [games]', 1)."""
+    tiers: dict[str, int] = {}
+
+    def add(lemma: str, tier: int) -> None:
+        tiers[lemma] = max(tier, tiers.get(lemma, 0))
+
+    add(noun.lemma_.lower(), 3)
+    for child in noun.children:
+        if child.dep_ == "compound":
+            add(child.lemma_.lower(), 1)
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
                 if obj.dep_ == "pobj":
-                    lemmas.add(obj.lemma_.lower())
-                    lemmas.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
-    return lemmas
+                    add(obj.lemma_.lower(), 2)
+                    for compound in obj.children:
+                        if compound.dep_ == "compound":
+                            add(compound.lemma_.lower(), 1)
+    return tiers
 
 
-def lemmapattern_fit(tokens: Iterable[Token], wanted: frozenset[str]) -> int:
-    """2 when a head noun is wanted, 1 when only a compound or measured noun is, else 0."""
-    best = 0
-    for token in tokens:
-        if token.lemma_.lower() in wanted:
-            return 2
-        if noun_lemmas(token) & wanted:
-            best = 1
-    return best
+def noun_lemmas(noun: Token) -> set[str]:
+    """Every lemma a noun phrase is about (see noun_tiers)."""
+    return set(noun_tiers(noun))
+
+
+def lemma_fit(tokens: Iterable[Token], wanted: frozenset[str]) -> int:
+    """How closely the nouns are what a pattern wants: the best tier of noun_tiers, 0 if none."""
+    return max((tier for token in tokens for lemma, tier in noun_tiers(token).items()
+                if lemma in wanted), default=0)
 
 
 def pattern_fit(pattern: Pattern, pred: Predicate) -> int:
@@ -47,7 +55,7 @@ def pattern_fit(pattern: Pattern, pred: Predicate) -> int:
         return 0
     fit = 1
     if pattern.objects:
-        fit = lemmapattern_fit(pred.objects, pattern.objects)
+        fit = lemma_fit(pred.objects, pattern.objects)
         if not fit:
             return 0
     if pattern.prep:
@@ -55,7 +63,7 @@ def pattern_fit(pattern: Pattern, pred: Predicate) -> int:
         if not pobjs:
             return 0
         if pattern.pobjs:
-            pobj_fit = lemmapattern_fit(pobjs, pattern.pobjs)
+            pobj_fit = lemma_fit(pobjs, pattern.pobjs)
             if not pobj_fit:
                 return 0
             fit = min(fit, pobj_fit) if pattern.objects else pobj_fit
