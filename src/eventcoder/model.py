@@ -170,10 +170,11 @@ class Place:
     start: int
     end: int
     name: str
-    country: str | None
+    country: str | None  # None for places across several countries ("the Sahel")
     lat: float | None
     lon: float | None
-    feature: str  # country | city | capital | region
+    feature: str  # country | admin_region | city | region
+    geonameid: int | None = None  # GeoNames id of countries, cities and US states
 
     def to_json(self) -> JSON:
         """The place as a JSON object."""
@@ -187,29 +188,39 @@ class Place:
             "lat": self.lat,
             "lon": self.lon,
             "feature": self.feature,
+            "geonameid": self.geonameid,
         }
 
 
 @dataclass(frozen=True)
 class Quote:
-    """A quotation and who said it."""
+    """A quotation and who said it.
+
+    `start` is an offset into `sentence`, `end` into `sentence_end` (the same sentence unless
+    the quotation runs over several)."""
 
     sentence: int
     text: str
     start: int
     end: int
     kind: str  # direct | indirect
-    speaker: ActorRef | None
+    speaker: ActorRef | None  # the speaker's actor (through pronouns), when one is known
+    sentence_end: int | None = None  # None: the quotation ends in `sentence`
+    cue: str | None = None  # the speech verb ("said"), "according to", or "continued"
+    speaker_text: str | None = None  # the words naming the speaker ("he", "a witness")
 
     def to_json(self) -> JSON:
         """The quote as a JSON object."""
         return {
             "sentence": self.sentence,
+            "sentence_end": self.sentence if self.sentence_end is None else self.sentence_end,
             "text": self.text,
             "start": self.start,
             "end": self.end,
             "kind": self.kind,
+            "cue": self.cue,
             "speaker": self.speaker.to_json() if self.speaker else None,
+            "speaker_text": self.speaker_text,
         }
 
 
@@ -241,9 +252,10 @@ class Event:
     date: dt.date | None
     date_end: dt.date | None
     date_precision: str
-    date_source: str  # text | published | none
-    location: Place | None
-    location_source: str | None
+    date_source: str  # text: a time of the event's own clause | published | none
+    location: Place | None  # a place of the event's own clause, never a default
+    location_source: str | None  # prep ("in Geneva") | object ("shelled Kharkiv") | noun
+    # ("a visit to Kyiv", "the Gaza ceasefire"); None without a location
     confidence: float
     rule: str
 
@@ -312,4 +324,5 @@ def _iso(value: date | None) -> str | None:
 def _location_json(place: Place | None) -> JSON | None:
     if place is None:
         return None
-    return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
+    return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
+            "feature": place.feature, "geonameid": place.geonameid}

@@ -129,9 +129,17 @@ def _clause_speaker(token: Token, by_head: dict[int, Candidate],
     return None
 
 
+def _inside_quotes(token: Token) -> bool:
+    """Whether a token stands inside quotation marks in its sentence."""
+    before = token.doc.text[token.sent.start_char:token.idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def _fits(pronoun: str, cand: Candidate) -> bool:
+    if _inside_quotes(cand.head):
+        return False  # "'Putin will not succeed,' he added": he is not Putin
     if pronoun in PERSONAL_PRONOUNS:
-        return cand.kind == "person" and bool(cand.name_tokens)
+        return cand.kind == "person"  # "Scholz", or a person named by a title: "the mayor"
     if pronoun == "it":
         return cand.kind in ("country", "organisation") or (
             cand.kind == "group" and cand.head.tag_ == "NN")
