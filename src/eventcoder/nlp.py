@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .errors import Messages, PipelineError
 
@@ -25,6 +25,21 @@ def load_pipeline(name: str) -> Language:
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int) -> Iterator[Doc]:
     """One parse per text, in order, batched through nlp.pipe."""
     return nlp.pipe(texts, batch_size=batch_size)
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity a token is part of, found from the token's own IOB tags (reading
+    doc.ents builds every entity of the document, too slow once per token)."""
+    if not token.ent_iob_ or token.ent_iob_ == "O":
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 class SentenceIndex:

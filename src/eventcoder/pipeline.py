@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -91,7 +92,15 @@ class Pipeline:
         places = self.places.find(doc, actors, index)
         quotes = find_quotes(doc, actors, index)
         drafts, considered = code_document(doc, self.lexicon, actors)
-        events = [self._event(document, d, index, times, places) for d in drafts]
+        # Times and places of an event stand in its own sentence: index them by sentence once.
+        times_in: dict[int, list[FoundTime]] = defaultdict(list)
+        for found_time in times:
+            times_in[found_time.value.sentence].append(found_time)
+        places_in: dict[int, list[FoundPlace]] = defaultdict(list)
+        for found_place in places:
+            places_in[found_place.value.sentence].append(found_place)
+        events = [self._event(document, d, index, times_in[index.sentence_of(d.trigger_start)],
+                              places_in[index.sentence_of(d.trigger_start)]) for d in drafts]
         events, actor_list = _places_as_targets(document, events, list(actors.actors))
         errors = []
         if len(document.text) > self.settings.max_chars:

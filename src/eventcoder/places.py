@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 
 from .actors import ActorAnalysis, KnowledgeBase
 from .model import Place
-from .nlp import SentenceIndex
+from .nlp import SentenceIndex, entity_of
 from .resources import bundled, data_error, read_tsv, split_list
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -466,8 +466,9 @@ def _within(span: Span, gazetteer: Gazetteer) -> list[Candidate]:
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return []
     following = doc[span.end + 1]
-    ents = [e for e in doc.ents if e.start == following.i and e.label_ in PLACE_ENTS]
-    name = ents[0].text if ents else following.text
+    entity = entity_of(following)
+    name = entity.text if entity is not None and entity.start == following.i and (
+        entity.label_ in PLACE_ENTS) else following.text
     return [c for c in gazetteer.candidates(name) if c.feature in ("country", "admin_region")]
 
 

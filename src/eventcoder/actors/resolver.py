@@ -8,7 +8,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorRef, Mention
-from ..nlp import SentenceIndex
+from ..nlp import SentenceIndex, entity_of
 from .coreference import (
     Candidate,
     link_pronouns,
@@ -180,7 +180,7 @@ class ActorResolver:
     def _organisation_entity(self, head: Token, name_at: dict[int, KbMatch],
                              sector_at: dict[int, Span]) -> Candidate | None:
         """An organisation the knowledge base does not know: 'the Nigerian Union of Teachers'."""
-        entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        entity = entity_of(head)
         if entity is None or entity.label_ != "ORG":
             return None
         countries = [name_at[t.i].term.ref for t in entity if t.i in name_at
@@ -231,7 +231,7 @@ def _inside_larger_name(head: Token, match: KbMatch) -> bool:
     """A country or seat name that is only part of a person's or organisation's name."""
     if match.term.kind not in ("country", "seat", "demonym"):
         return False
-    entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    entity = entity_of(head)
     return (entity is not None and entity.label_ in ("PERSON", "ORG")
             and (entity.start < match.span.start or entity.end > match.span.end))
 
