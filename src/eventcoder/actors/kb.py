@@ -90,6 +90,7 @@ class KnowledgeBase:
     sector_words: dict[str, SectorWord] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)  # name or alias -> ISO3
     anaphors: dict[str, str] = field(default_factory=dict)  # "the country" -> country
+    organisation_heads: frozenset[str] = frozenset()  # "front", "union", "party"
 
     def person_role(self, name: str, day: date | None) -> tuple[str | None, str | None, str]:
         """Country, sector and office of a known person on a day (former holders are ELI)."""
@@ -251,6 +252,8 @@ def read_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
                                ("people.tsv", PERSON_COLUMNS, add_person_term)):
         for line, row in read_tsv(path(name), columns):
             add(kb, path(name), line, row)
+    kb.organisation_heads = frozenset(
+        row["word"].lower() for _, row in read_tsv(path("organisation_heads.tsv"), ("word",)))
     anaphors = path("anaphors.tsv")
     for line, row in read_tsv(anaphors, ("phrase", "refers_to")):
         if row["refers_to"] not in ANAPHOR_KINDS:

@@ -108,7 +108,9 @@ class ActorResolver:
         if head.pos_ == "PROPN" and head.ent_type_ not in NON_PERSON_ENTS:
             name_tokens = tuple(t.text for t in span if t.pos_ == "PROPN"
                                 and t.i not in sector_at and t.i not in name_at)
-            is_person = head.ent_type_ == "PERSON" or (title is not None and title.kind == "person")
+            is_person = head.ent_type_ == "PERSON" or (
+                title is not None and title.kind == "person"
+                and not (head.ent_type_ == "ORG" and head.lower_ in self.kb.organisation_heads))
             if name_tokens and is_person:
                 sector = title.sector if title else None
                 member_of = next((self.kb.organisations[m.term.ref] for m in modifiers
