@@ -13,10 +13,10 @@ from rich.console import Console
 
 from .. import __version__
 from ..errors import EventcoderError
-from . import demo, explain, extract
+from . import aggregate, clusters, demo, explain, export, extract, serve
 from .common import EXIT_USAGE
 
-COMMAND_MODULES = (extract, demo, explain)
+COMMAND_MODULES = (extract, demo, explain, serve, export, aggregate, clusters)
 
 
 def build_parser() -> argparse.ArgumentParser:

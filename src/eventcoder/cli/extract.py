@@ -3,23 +3,47 @@
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
+import tempfile
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from .. import __version__
-from ..engine import LocalEngine, RunSummary
+from ..engine import ExtractJob, LocalEngine, RunProgress, RunSummary
+from ..engine.job import Engine
+from ..errors import EventcoderError, Messages
 from ..ingest import read_inputs
-from ..model import AnnotatedDocument, Document, InputError
 from ..pipeline import Pipeline
 from ..settings import Settings
 from ..store import EventStore, RunCounts
 from .common import EXIT_OK, EXIT_SOME_FAILED, date_arg
+
+DASK_PARTITION = 64
+
+
+def positive_int(value: str) -> int:
+    """An argparse type for integers of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def seconds_arg(value: str) -> float:
+    """An argparse type for a number of seconds (0 or more)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return number
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -27,7 +51,9 @@ def add_to(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "extract", help="code events in articles; write JSON lines and the DuckDB store",
         description="Read .txt files, .jsonl files (one article per line), folders and '-' "
-                    "(stdin); write one JSON line per document and store everything in DuckDB.")
+                    "(stdin); write one JSON line per document and store everything in DuckDB. "
+                    "Documents already in the store are not coded again, so a killed run "
+                    "resumes where it stopped.")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, or - for stdin")
     parser.add_argument("--published", type=date_arg, metavar="YYYY-MM-DD",
                         help="publication date for inputs that do not give one")
@@ -35,70 +61,98 @@ def add_to(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--db", default="eventcoder.duckdb", metavar="PATH",
                         help="DuckDB store to write (default: %(default)s)")
     parser.add_argument("--no-store", action="store_true", help="do not write the store")
-    parser.add_argument("--batch-size", type=int, default=32, help="documents per parse batch")
+    parser.add_argument("--batch-size", type=positive_int, default=32,
+                        help="documents per parse batch (default: %(default)s)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="run in this process, or on a Dask cluster (default: %(default)s)")
+    parser.add_argument("--workers", type=positive_int, metavar="N",
+                        help="dask: worker processes of a local cluster (default: CPU count)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="dask: address of an existing scheduler, e.g. tcp://host:8786")
+    parser.add_argument("--staging", metavar="DIR",
+                        help="dask: folder for Parquet partitions, shared with the workers "
+                             "(default: PATH.parts next to the store)")
+    parser.add_argument("--partition-size", type=positive_int, metavar="N",
+                        help="documents per committed partition (default: the batch size, "
+                             f"{DASK_PARTITION} with dask)")
+    parser.add_argument("--progress-interval", type=seconds_arg, default=10.0, metavar="S",
+                        help="when stderr is not a terminal, a progress line every S seconds "
+                             "(default: %(default)s)")
     parser.set_defaults(handler=run)
-
-
-class Sinks:
-    """Where a run's batches go: a JSON-lines stream and the store."""
-
-    def __init__(self, jsonl: IO[str] | None, store: EventStore | None, run_id: int | None):
-        self.jsonl, self.store, self.run_id = jsonl, store, run_id
-        self.stored = 0
-
-    def __call__(self, annotated: list[AnnotatedDocument], errors: list[InputError]) -> None:
-        if self.jsonl is not None:
-            for doc in annotated:
-                self.jsonl.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
-            self.jsonl.flush()
-        if self.store is not None:
-            self.stored += self.store.write(annotated, errors, self.run_id)
-
-
-def _run(pipeline: Pipeline, items: list[Document | InputError], sinks: Sinks,
-         err: Console) -> RunSummary:
-    engine = LocalEngine(pipeline)
-    if len(items) <= 1:
-        return engine.run(items, sinks)
-    with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=err, transient=True) as progress:
-        task = progress.add_task("coding", total=len(items))
-        return engine.run(items, sinks, lambda n: progress.advance(task, n))
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the command."""
     err = Console(stderr=True)
-    settings = Settings(published=args.published, batch_size=max(1, args.batch_size))
-    pipeline = Pipeline(settings)
+    if args.engine == "local" and (args.workers or args.scheduler or args.staging):
+        raise EventcoderError(Messages.E025)
+    settings = Settings(published=args.published, batch_size=args.batch_size)
     items = list(read_inputs(args.inputs, published=args.published))
     with ExitStack() as stack:
         jsonl = None
         if args.jsonl == "-":
             jsonl = sys.stdout
         elif args.jsonl:
-            jsonl = stack.enter_context(Path(args.jsonl).open("w", encoding="utf-8"))
+            try:
+                jsonl = stack.enter_context(Path(args.jsonl).open("w", encoding="utf-8"))
+            except OSError as exc:
+                raise EventcoderError(Messages.E030.format(path=args.jsonl,
+                                                           reason=exc.strerror)) from None
         store = None if args.no_store else EventStore.open(args.db, __version__)
         if store is not None:
             stack.callback(store.close)
-        run_id = store.start_run(args.inputs) if store else None
-        sinks = Sinks(jsonl, store, run_id)
-        summary = _run(pipeline, items, sinks, err)
+        engine = _engine(args, settings, stack)
+        run_id = store.start_run(args.inputs, engine.name) if store else None
+        size = args.partition_size or (DASK_PARTITION if args.engine == "dask"
+                                       else args.batch_size)
+        job = ExtractJob(engine, version=__version__, store=store, jsonl=jsonl, run_id=run_id,
+                         partition_size=size)
+        plan = job.plan(items)
+        if plan.skipped:
+            err.print(f"resuming: {plan.skipped} documents already in the store are not coded "
+                      "again", highlight=False)
+        with RunProgress(len(plan.todo), err, interval=args.progress_interval,
+                         live=None if len(plan.todo) > 1 else False) as progress:
+            summary = job.run(plan, progress)
         if store is not None and run_id is not None:
-            store.finish_run(run_id, RunCounts(summary.documents, sinks.stored, summary.events,
-                                               len(summary.errors), summary.seconds))
-    print_summary(summary, sinks.stored, None if args.no_store else args.db, err)
+            store.finish_run(run_id, RunCounts(summary.documents, summary.stored,
+                                               summary.events, len(summary.errors),
+                                               summary.seconds, summary.skipped))
+    print_summary(summary, None if args.no_store else args.db, err)
     return EXIT_SOME_FAILED if summary.errors else EXIT_OK
 
 
-def print_summary(summary: RunSummary, stored: int, db: str | None, err: Console) -> None:
+def _engine(args: argparse.Namespace, settings: Settings, stack: ExitStack) -> Engine:
+    if args.engine == "local":
+        return LocalEngine(Pipeline(settings))
+    from ..engine.dask import DaskEngine, connect
+
+    client = stack.enter_context(connect(scheduler=args.scheduler,
+                                         workers=args.workers or os.cpu_count() or 1))
+    if args.staging:
+        staging = Path(args.staging)
+    elif args.no_store:
+        staging = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="eventcoder-")))
+    else:
+        staging = Path(f"{args.db}.parts")
+    engine = DaskEngine(client, settings, staging=staging)
+    engine.prepare()
+    return engine
+
+
+def print_summary(summary: RunSummary, db: str | None, err: Console) -> None:
     """The end-of-run summary on stderr: counts, speed, and every failed input."""
     rate = summary.documents / summary.seconds if summary.seconds else 0.0
     err.print(f"{summary.documents} documents coded, {summary.events} events, "
-              f"{len(summary.errors)} failed ({summary.seconds:.1f} s, {rate:.1f} docs/s)")
+              f"{len(summary.errors)} failed ({summary.seconds:.1f} s, {rate:.1f} docs/s)",
+              highlight=False)
     if db is not None:
-        err.print(f"store {db}: {stored} documents written "
-                  f"({summary.documents - stored} already there)")
+        already = max(0, summary.documents + summary.skipped - summary.stored)
+        err.print(f"store {db}: {summary.stored} documents written ({already} already there)",
+                  highlight=False)
+    if summary.clusters is not None and summary.clusters.groups:
+        err.print(f"event clusters: {summary.clusters.clusters} updated "
+                  f"({summary.clusters.members} member events)", highlight=False)
     for error in summary.errors:
         where = f"{error.source}:{error.line}" if error.line else error.source
         err.print(f"[red]failed[/red] {where}: {error.reason}", highlight=False)

@@ -1,4 +1,4 @@
-"""The local engine: annotate documents in batches in this process, hand results to sinks."""
+"""The local engine: annotate documents in batches in this process."""
 
 from __future__ import annotations
 
@@ -6,28 +6,47 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..errors import Messages
 from ..model import AnnotatedDocument, Document, InputError
 from ..pipeline import Pipeline
+from ..store.clusters import ClusterUpdate
+from ..store.rows import build_batch
+from .annotate import PartitionResult, annotate_batch
 
 Batch = tuple[list[AnnotatedDocument], list[InputError]]
 
 
 @dataclass
 class RunSummary:
-    """What a run read, coded and failed on."""
+    """What a run read, coded, stored and failed on."""
 
-    documents: int = 0
+    documents: int = 0  # documents coded by this run
     events: int = 0
     errors: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
+    stored: int = 0  # documents written to the store
+    skipped: int = 0  # documents found in the store, not coded again
+    clusters: ClusterUpdate | None = None
 
 
 class LocalEngine:
     """Runs the pipeline over documents in this process, batch by batch."""
 
+    name = "local"
+
     def __init__(self, pipeline: Pipeline) -> None:
         self.pipeline = pipeline
+
+    def code(self, partitions: Iterable[list[Document]], *, version: str,
+             run_id: int | None = None) -> Iterator[PartitionResult]:
+        """Code each partition into store rows, in order."""
+        for documents in partitions:
+            annotated, errors = annotate_batch(self.pipeline, documents)
+            batch = build_batch(annotated, errors, version=version, run_id=run_id)
+            yield PartitionResult([d.content_hash for d in documents], batch, errors)
+
+    def leftovers(self, *, version: str) -> Iterator[PartitionResult]:
+        """None: the local engine commits every partition it codes before the next."""
+        return iter(())
 
     def batches(self, items: Iterable[Document | InputError]) -> Iterator[Batch]:
         """Annotated documents and errors, a batch at a time, in input order."""
@@ -62,15 +81,5 @@ class LocalEngine:
         return summary
 
     def _annotate(self, documents: list[Document], errors: list[InputError]) -> Batch:
-        try:
-            return list(self.pipeline.annotate_many(documents)), errors
-        except Exception:
-            annotated = []
-            for document in documents:
-                try:
-                    annotated.append(self.pipeline.annotate(document))
-                except Exception as exc:
-                    reason = Messages.E011.format(reason=f"{type(exc).__name__}: {exc}")
-                    errors.append(InputError(document.source or document.doc_id,
-                                             document.line, reason))
-            return annotated, errors
+        annotated, failed = annotate_batch(self.pipeline, documents)
+        return annotated, errors + failed

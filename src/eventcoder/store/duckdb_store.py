@@ -1,4 +1,4 @@
-"""The DuckDB store: schema and idempotent writes keyed by each document's content hash."""
+"""The DuckDB store: the system of record, written in committed batches keyed by content hash."""
 
 from __future__ import annotations
 
@@ -7,51 +7,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import duckdb
+import pyarrow as pa
 
-from ..model import ActorRef, AnnotatedDocument, InputError
+from ..errors import EventcoderError, Messages
+from ..model import AnnotatedDocument, InputError
+from .rows import BATCH_TABLES, TableBatch, build_batch
+from .schema import CLUSTER_TABLES, DOCUMENT_TABLES, create_or_migrate
+from .sql import scalar
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-    doc_hash VARCHAR PRIMARY KEY, doc_id VARCHAR, title VARCHAR, url VARCHAR, published DATE,
-    source VARCHAR, line INTEGER, text VARCHAR, pipeline_version VARCHAR, annotated JSON,
-    stored_at TIMESTAMP);
-CREATE TABLE IF NOT EXISTS actors (
-    doc_hash VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR,
-    sector VARCHAR, code VARCHAR, kb_id VARCHAR, PRIMARY KEY (doc_hash, actor_id));
-CREATE TABLE IF NOT EXISTS mentions (
-    doc_hash VARCHAR, actor_id VARCHAR, sentence INTEGER, start_char INTEGER,
-    end_char INTEGER, text VARCHAR);
-CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR, doc_hash VARCHAR, doc_id VARCHAR, sentence INTEGER,
-    source_actor VARCHAR, source_country VARCHAR, source_sector VARCHAR, source_code VARCHAR,
-    source_text VARCHAR, target_actor VARCHAR, target_country VARCHAR, target_sector VARCHAR,
-    target_code VARCHAR, target_text VARCHAR, cameo VARCHAR, cameo_root VARCHAR,
-    cameo_name VARCHAR, quad_class INTEGER, goldstein DOUBLE, plover_type VARCHAR,
-    plover_mode VARCHAR, trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
-    negated BOOLEAN, modality VARCHAR, date DATE, date_end DATE, date_precision VARCHAR,
-    date_source VARCHAR, location_name VARCHAR, location_country VARCHAR, lat DOUBLE,
-    lon DOUBLE, location_source VARCHAR, confidence DOUBLE, rule VARCHAR,
-    PRIMARY KEY (doc_hash, event_id));
-CREATE TABLE IF NOT EXISTS quotes (
-    doc_hash VARCHAR, sentence INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
-    kind VARCHAR, speaker_actor VARCHAR, speaker_country VARCHAR, speaker_text VARCHAR);
-CREATE TABLE IF NOT EXISTS times (
-    doc_hash VARCHAR, sentence INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
-    value DATE, value_end DATE, precision VARCHAR);
-CREATE TABLE IF NOT EXISTS places (
-    doc_hash VARCHAR, sentence INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
-    name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, feature VARCHAR);
-CREATE TABLE IF NOT EXISTS errors (
-    source VARCHAR, line INTEGER, reason VARCHAR, run_id INTEGER, first_seen TIMESTAMP);
-CREATE TABLE IF NOT EXISTS runs (
-    run_id INTEGER PRIMARY KEY, pipeline_version VARCHAR, inputs VARCHAR, started TIMESTAMP,
-    finished TIMESTAMP, documents INTEGER, stored INTEGER, events INTEGER, errors INTEGER,
-    seconds DOUBLE);
-"""
-PER_DOCUMENT_TABLES = ("actors", "mentions", "events", "quotes", "times", "places")
+# Kept for callers of the first version of this module.
+PER_DOCUMENT_TABLES = DOCUMENT_TABLES[1:]
+KNOWN_TABLES = frozenset((*DOCUMENT_TABLES, *CLUSTER_TABLES, "errors", "runs"))
+
+
+class StoreError(EventcoderError):
+    """The store file cannot be opened or read."""
 
 
 @dataclass(frozen=True)
@@ -63,38 +35,55 @@ class RunCounts:
     events: int
     errors: int
     seconds: float
+    skipped: int = 0  # documents of the input already in the store, not coded again
 
 
-def _ref(ref: ActorRef | None) -> list[Any]:
-    if ref is None:
-        return [None] * 5
-    return [ref.actor, ref.country, ref.sector, ref.code, ref.text]
+def open_connection(path: Path | str, *, read_only: bool = False,
+                    must_exist: bool = False) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to a store file (created unless read-only or `must_exist`);
+    StoreError when it is missing, locked or damaged."""
+    if (read_only or must_exist) and str(path) != ":memory:" and not Path(path).is_file():
+        raise StoreError(Messages.E020.format(path=path))
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as exc:
+        reason = str(exc).splitlines()[0]
+        message = Messages.E021 if "lock" in reason.lower() else Messages.E022
+        raise StoreError(message.format(path=path, reason=reason)) from None
+
+
+def _keys(keys: Iterable[str]) -> pa.Table:
+    return pa.table({"key": pa.array(list(keys), pa.string())})
 
 
 class EventStore:
-    """Writes annotated documents and input errors into DuckDB; re-runs add nothing twice."""
+    """Writes annotated documents and input errors into DuckDB; re-runs add nothing twice.
+
+    Each call of `write` or `write_batch` is one transaction: a run killed at any moment leaves
+    every batch either fully stored or absent, and the next run skips what is stored.
+    """
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, pipeline_version: str) -> None:
         self.con = connection
         self.version = pipeline_version
-        self.con.execute(SCHEMA)
+        create_or_migrate(self.con)
 
     @classmethod
     def open(cls, path: Path | str, pipeline_version: str) -> EventStore:
         """Open (or create) the store file."""
-        return cls(duckdb.connect(str(path)), pipeline_version)
+        return cls(open_connection(path), pipeline_version)
 
     def close(self) -> None:
         """Close the connection."""
         self.con.close()
 
-    def start_run(self, inputs: Sequence[str]) -> int:
+    def start_run(self, inputs: Sequence[str], engine: str = "local") -> int:
         """Record the start of a run; its id."""
-        row = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()
-        run_id = int(row[0]) if row else 1
+        run_id = int(scalar(self.con, "SELECT coalesce(max(run_id), 0) + 1 FROM runs"))
         self.con.execute(
-            "INSERT INTO runs (run_id, pipeline_version, inputs, started) VALUES (?, ?, ?, ?)",
-            [run_id, self.version, json.dumps(list(inputs)), datetime.now()],
+            "INSERT INTO runs (run_id, pipeline_version, inputs, started, engine) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [run_id, self.version, json.dumps(list(inputs)), datetime.now(), engine],
         )
         return run_id
 
@@ -102,92 +91,97 @@ class EventStore:
         """Record what a run did."""
         self.con.execute(
             "UPDATE runs SET finished = ?, documents = ?, stored = ?, events = ?, errors = ?, "
-            "seconds = ? WHERE run_id = ?",
+            "seconds = ?, skipped = ? WHERE run_id = ?",
             [datetime.now(), counts.documents, counts.stored, counts.events, counts.errors,
-             counts.seconds, run_id],
+             counts.seconds, counts.skipped, run_id],
         )
 
     def write(self, documents: Iterable[AnnotatedDocument], errors: Iterable[InputError],
               run_id: int | None = None) -> int:
         """Store a batch in one transaction; documents already stored by this version are
         skipped. Returns how many documents were written."""
-        written = 0
+        return self.write_batch(build_batch(documents, errors, version=self.version,
+                                            run_id=run_id))
+
+    def write_batch(self, batch: TableBatch) -> int:
+        """Store prepared rows in one transaction (new documents only; a document stored by
+        another pipeline version is replaced). Returns how many documents were written."""
+        names = [f"_batch_{table}" for table in BATCH_TABLES]
         self.con.begin()
         try:
-            for annotated in documents:
-                written += self._write_document(annotated)
-            for error in errors:
-                self._write_error(error, run_id)
+            for name, table in zip(names, BATCH_TABLES, strict=True):
+                self.con.register(name, batch[table])
+            written = self._insert_documents() if batch.documents else 0
+            if batch["errors"].num_rows:
+                self._insert_errors()
             self.con.commit()
         except BaseException:
             self.con.rollback()
             raise
+        finally:
+            for name in (*names, "_batch_new", "_batch_replaced"):
+                self.con.unregister(name)
         return written
 
-    def _write_document(self, annotated: AnnotatedDocument) -> int:
-        doc = annotated.document
-        key = doc.content_hash
-        row = self.con.execute(
-            "SELECT pipeline_version FROM documents WHERE doc_hash = ?", [key]).fetchone()
-        if row is not None and row[0] == self.version:
+    def _insert_documents(self) -> int:
+        rows = self.con.execute(
+            "SELECT b.doc_hash, s.doc_hash IS NOT NULL FROM _batch_documents b "
+            "LEFT JOIN documents s ON s.doc_hash = b.doc_hash "
+            "WHERE s.doc_hash IS NULL OR s.pipeline_version IS DISTINCT FROM b.pipeline_version"
+        ).fetchall()
+        if not rows:
             return 0
-        # A new pipeline version recodes the document: replace what the old one wrote.
-        self.con.execute("DELETE FROM documents WHERE doc_hash = ?", [key])
-        for table in PER_DOCUMENT_TABLES:
-            self.con.execute(f"DELETE FROM {table} WHERE doc_hash = ?", [key])
+        replaced = [key for key, stored in rows if stored]
+        if replaced:
+            # A new pipeline version recodes the document: drop what the old one wrote.
+            self._register_keys("_batch_replaced", replaced)
+            for table in DOCUMENT_TABLES:
+                self.con.execute(
+                    f"DELETE FROM {table} WHERE doc_hash IN (SELECT key FROM _batch_replaced)")
+        self._register_keys("_batch_new", [key for key, _ in rows])
+        for table in DOCUMENT_TABLES:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch_{table} "
+                             "WHERE doc_hash IN (SELECT key FROM _batch_new)")
+        return len(rows)
+
+    def _insert_errors(self) -> None:
         self.con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [key, doc.doc_id, doc.title, doc.url, doc.published, doc.source, doc.line,
-             doc.text, self.version, json.dumps(annotated.to_json()), datetime.now()],
-        )
-        self._insert("actors", [
-            [key, a.id, a.name, a.kind, a.country, a.sector, a.code, a.kb_id]
-            for a in annotated.actors])
-        self._insert("mentions", [
-            [key, a.id, m.sentence, m.start, m.end, m.text]
-            for a in annotated.actors for m in a.mentions])
-        self._insert("events", [self._event_row(key, annotated, e) for e in annotated.events])
-        self._insert("quotes", [
-            [key, q.sentence, q.start, q.end, q.text, q.kind,
-             *((q.speaker.actor, q.speaker.country, q.speaker.text) if q.speaker else [None] * 3)]
-            for q in annotated.quotes])
-        self._insert("times", [
-            [key, t.sentence, t.start, t.end, t.text, t.value, t.value_end, t.precision]
-            for t in annotated.times])
-        self._insert("places", [
-            [key, p.sentence, p.start, p.end, p.text, p.name, p.country, p.lat, p.lon, p.feature]
-            for p in annotated.places])
-        return 1
+            "INSERT INTO errors BY NAME SELECT * FROM _batch_errors b "
+            "WHERE NOT EXISTS (SELECT 1 FROM errors e WHERE e.source = b.source "
+            "AND e.line IS NOT DISTINCT FROM b.line AND e.reason = b.reason) "
+            "QUALIFY row_number() OVER (PARTITION BY source, line, reason) = 1")
 
-    @staticmethod
-    def _event_row(key: str, annotated: AnnotatedDocument, e: Any) -> list[Any]:
-        loc = e.location
-        return [
-            e.id, key, annotated.document.doc_id, e.sentence, *_ref(e.source), *_ref(e.target),
-            e.code.cameo, e.code.root, e.code.name, e.code.quad_class, e.code.goldstein,
-            e.code.plover_type, e.code.plover_mode, e.trigger.text, e.trigger.start,
-            e.trigger.end, e.negated, e.modality, e.date, e.date_end, e.date_precision,
-            e.date_source, loc.name if loc else None, loc.country if loc else None,
-            loc.lat if loc else None, loc.lon if loc else None, e.location_source,
-            e.confidence, e.rule,
-        ]
+    def _register_keys(self, name: str, keys: list[str]) -> None:
+        self.con.register(name, _keys(keys))
 
-    def _insert(self, table: str, rows: list[list[Any]]) -> None:
-        if rows:
-            marks = ", ".join("?" * len(rows[0]))
-            self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    def stored_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Those of the content hashes whose document this pipeline version has stored."""
+        keys = _keys(hashes)
+        if not keys.num_rows:
+            return set()
+        self.con.register("_lookup_keys", keys)
+        try:
+            rows = self.con.execute(
+                "SELECT doc_hash FROM documents WHERE pipeline_version = ? "
+                "AND doc_hash IN (SELECT key FROM _lookup_keys)", [self.version]).fetchall()
+        finally:
+            self.con.unregister("_lookup_keys")
+        return {r[0] for r in rows}
 
-    def _write_error(self, error: InputError, run_id: int | None) -> None:
-        exists = self.con.execute(
-            "SELECT 1 FROM errors WHERE source = ? AND line IS NOT DISTINCT FROM ? AND reason = ?",
-            [error.source, error.line, error.reason]).fetchone()
-        if exists is None:
-            self.con.execute("INSERT INTO errors VALUES (?, ?, ?, ?, ?)",
-                             [error.source, error.line, error.reason, run_id, datetime.now()])
+    def annotated_json(self, hashes: Iterable[str]) -> dict[str, str]:
+        """The stored JSON line of each of the documents, by content hash."""
+        keys = _keys(hashes)
+        self.con.register("_lookup_keys", keys)
+        try:
+            rows = self.con.execute(
+                "SELECT doc_hash, CAST(annotated AS VARCHAR) FROM documents "
+                "WHERE doc_hash IN (SELECT key FROM _lookup_keys)").fetchall()
+        finally:
+            self.con.unregister("_lookup_keys")
+        return {key: text for key, text in rows}
 
     def count(self, table: str) -> int:
         """Number of rows of a table of the store."""
-        if table not in (*PER_DOCUMENT_TABLES, "documents", "errors", "runs"):
+        if table not in KNOWN_TABLES:
             raise ValueError(f"unknown table {table!r}")
-        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
-        return int(row[0]) if row else 0
+        return int(scalar(self.con, f"SELECT count(*) FROM {table}"))
