@@ -131,3 +131,20 @@ def test_every_command_has_help() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert all(f"eventcoder {name}" in readme or f"make {name}" in readme
                for name in subparsers.choices)  # type: ignore[attr-defined]
+
+
+def test_extract_with_the_users_actor_file(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "people:\n  - {name: Jane Wanjiru, aliases: [Wanjiru], country: KEN, sector: GOV, "
+        "office: governor, start: 2022-08-25}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Wanjiru condemned the attack on Mombasa.", encoding="utf-8")
+    result = _eventcoder("extract", "a.txt", "--actors", "mine.yaml", "--published", "2024-02-01",
+                         "--jsonl", "-", "--no-store", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    [doc] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert doc["events"][0]["source"]["code"] == "KENGOV"
+    broken = _eventcoder("extract", "a.txt", "--actors", "absent.yaml", cwd=tmp_path)
+    assert broken.returncode == 2 and "no such file" in broken.stderr
+    (tmp_path / "bad.yaml").write_text("people: [\n", encoding="utf-8")
+    bad = _eventcoder("extract", "a.txt", "--actors", "bad.yaml", "--no-store", cwd=tmp_path)
+    assert bad.returncode == 2 and "bad.yaml line" in bad.stderr and "Traceback" not in bad.stderr

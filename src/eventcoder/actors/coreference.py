@@ -3,6 +3,7 @@ refer back ('the country', 'both sides') join the actors named earlier."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -136,8 +137,6 @@ def _inside_quotes(token: Token) -> bool:
 
 
 def _fits(pronoun: str, cand: Candidate) -> bool:
-    if _inside_quotes(cand.head):
-        return False  # "'Putin will not succeed,' he added": he is not Putin
     if pronoun in PERSONAL_PRONOUNS:
         return cand.kind == "person"  # "Scholz", or a person named by a title: "the mayor"
     if pronoun == "it":
@@ -146,20 +145,44 @@ def _fits(pronoun: str, cand: Candidate) -> bool:
     return cand.kind != "person" or not cand.name_tokens  # they, we: groups and countries
 
 
+class _Antecedents:
+    """Earlier actors in text order, searched back from a pronoun within a window."""
+
+    WINDOW = 150  # tokens, about five sentences
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self.ordered = sorted(candidates, key=lambda c: c.head.i)
+        self.heads = [c.head.i for c in self.ordered]
+        self.quoted: dict[int, bool] = {}
+
+    def nearest(self, token: Token, pronoun: str) -> Candidate | None:
+        """The nearest earlier actor the pronoun can stand for, outside quotations."""
+        for index in range(bisect_left(self.heads, token.i) - 1, -1, -1):
+            cand = self.ordered[index]
+            if token.i - cand.head.i > self.WINDOW:
+                return None
+            if not _fits(pronoun, cand):
+                continue
+            if cand.head.i not in self.quoted:
+                self.quoted[cand.head.i] = _inside_quotes(cand.head)
+            if not self.quoted[cand.head.i]:  # "'Putin will fail,' he added": he is not Putin
+                return cand
+        return None
+
+
 def link_pronouns(doc: Doc, candidates: list[Candidate], speech_verbs: frozenset[str]
                    ) -> None:
     """Subject pronouns refer to the speaker whose words they stand in, else to the nearest
     earlier compatible actor: he and she to people, it to countries and organisations."""
     by_head = {c.head.i: c for c in candidates}
+    antecedents = _Antecedents(candidates)
     for token in doc:
         pronoun = token.lower_
         if pronoun not in SUBJECT_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         ante = _clause_speaker(token, by_head, speech_verbs)
         if ante is None or not _fits(pronoun, ante):
-            earlier = [c for c in candidates if c.head.i < token.i and _fits(pronoun, c)
-                       and c.head.sent.start >= token.sent.start - 80]
-            ante = max(earlier, key=lambda c: c.head.i) if earlier else None
+            ante = antecedents.nearest(token, pronoun)
         if ante is None and pronoun == "we":
             # "'We will not negotiate,' the minister said": we is the speaker's side.
             speaker = _clause_speaker(token, by_head, speech_verbs)

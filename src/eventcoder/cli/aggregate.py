@@ -15,8 +15,7 @@ from rich.table import Table
 from ..errors import EventcoderError, Messages
 from ..store import AggregateQuery, Series, aggregate, open_connection
 from ..store.aggregate import DIMENSIONS, METRICS, PERIODS, UNITS
-from .common import EXIT_OK, date_arg
-from .extract import positive_int
+from .common import EXIT_OK, date_arg, positive_int
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:

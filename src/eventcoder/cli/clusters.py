@@ -12,8 +12,7 @@ from ..errors import Messages
 from ..ontology import load_codebook
 from ..store import Cluster, StoreError, list_clusters, open_connection, rebuild_clusters
 from ..store.schema import create_or_migrate
-from .common import EXIT_OK
-from .extract import positive_int
+from .common import EXIT_OK, positive_int
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:

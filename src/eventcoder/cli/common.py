@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from rich.table import Table
 
@@ -24,6 +25,36 @@ def date_arg(value: str) -> date:
     if parsed is None:
         raise argparse.ArgumentTypeError("a date is required")
     return parsed
+
+
+def positive_int(value: str) -> int:
+    """An argparse type for integers of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def seconds_arg(value: str) -> float:
+    """An argparse type for a number of seconds (0 or more)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return number
+
+
+def existing_file(value: str) -> Path:
+    """An argparse type for a file that must exist."""
+    path = Path(value)
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"no such file: {value}")
+    return path.resolve()
 
 
 def events_table(documents: Sequence[AnnotatedDocument], title: str) -> Table:

@@ -13,7 +13,7 @@ from ..model import Document
 from ..pipeline import Pipeline
 from ..resources import bundled, read_jsonl
 from ..settings import Settings
-from ..store import EventStore, RunCounts
+from ..store import EventStore, RunCounts, update_clusters
 from .common import EXIT_OK, events_table
 
 DEMO_ARTICLES = ("data", "demo", "articles.jsonl")
@@ -48,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         run_id = store.start_run([d.doc_id for d in documents])
         stored = store.write(annotated, [], run_id)
+        update_clusters(store.con)  # so that the explorer's cluster view has something
         store.finish_run(run_id, RunCounts(len(annotated), stored, events, 0, 0.0))
     finally:
         store.close()

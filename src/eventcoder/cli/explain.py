@@ -10,7 +10,7 @@ from rich.console import Console
 from ..explain import render_explanation
 from ..pipeline import Pipeline
 from ..settings import Settings
-from .common import EXIT_OK, date_arg
+from .common import EXIT_OK, date_arg, existing_file
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -22,12 +22,14 @@ def add_to(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("text", help="the sentence or text to explain")
     parser.add_argument("--published", type=date_arg, metavar="YYYY-MM-DD",
                         help="publication date to resolve times against")
+    parser.add_argument("--actors", type=existing_file, metavar="FILE",
+                        help="your own actors (YAML) added to the knowledge base")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the command."""
-    pipeline = Pipeline(Settings(published=args.published))
+    pipeline = Pipeline(Settings(published=args.published, actors_file=args.actors))
     render_explanation(pipeline, args.text, args.published,
                        Console(width=None if sys.stdout.isatty() else 160))
     return EXIT_OK

@@ -19,31 +19,16 @@ from ..ingest import read_inputs
 from ..pipeline import Pipeline
 from ..settings import Settings
 from ..store import EventStore, RunCounts
-from .common import EXIT_OK, EXIT_SOME_FAILED, date_arg
+from .common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    date_arg,
+    existing_file,
+    positive_int,
+    seconds_arg,
+)
 
 DASK_PARTITION = 64
-
-
-def positive_int(value: str) -> int:
-    """An argparse type for integers of at least 1."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
-
-
-def seconds_arg(value: str) -> float:
-    """An argparse type for a number of seconds (0 or more)."""
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return number
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -61,6 +46,8 @@ def add_to(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--db", default="eventcoder.duckdb", metavar="PATH",
                         help="DuckDB store to write (default: %(default)s)")
     parser.add_argument("--no-store", action="store_true", help="do not write the store")
+    parser.add_argument("--actors", type=existing_file, metavar="FILE",
+                        help="your own actors (YAML) added to the knowledge base")
     parser.add_argument("--batch-size", type=positive_int, default=32,
                         help="documents per parse batch (default: %(default)s)")
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -86,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
     err = Console(stderr=True)
     if args.engine == "local" and (args.workers or args.scheduler or args.staging):
         raise EventcoderError(Messages.E025)
-    settings = Settings(published=args.published, batch_size=args.batch_size)
+    settings = Settings(published=args.published, batch_size=args.batch_size,
+                        actors_file=args.actors)
     items = list(read_inputs(args.inputs, published=args.published))
     with ExitStack() as stack:
         jsonl = None

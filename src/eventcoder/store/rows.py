@@ -86,8 +86,10 @@ def document_rows(annotated: AnnotatedDocument, *, version: str, run_id: int | N
         "events": [event_row(key, doc.doc_id, e) for e in annotated.events],
         "quotes": [{"doc_hash": key, "sentence": q.sentence, "start_char": q.start,
                     "end_char": q.end, "text": q.text, "kind": q.kind,
-                    **({"speaker_actor": q.speaker.actor, "speaker_country": q.speaker.country,
-                        "speaker_text": q.speaker.text} if q.speaker else {})}
+                    "speaker_actor": q.speaker.actor if q.speaker else None,
+                    "speaker_country": q.speaker.country if q.speaker else None,
+                    "speaker_text": q.speaker_text or (q.speaker.text if q.speaker else None),
+                    "sentence_end": q.sentence_end, "cue": q.cue}
                    for q in annotated.quotes],
         "times": [{"doc_hash": key, "sentence": t.sentence, "start_char": t.start,
                    "end_char": t.end, "text": t.text, "value": t.value,
@@ -95,7 +97,7 @@ def document_rows(annotated: AnnotatedDocument, *, version: str, run_id: int | N
                   for t in annotated.times],
         "places": [{"doc_hash": key, "sentence": p.sentence, "start_char": p.start,
                     "end_char": p.end, "text": p.text, "name": p.name, "country": p.country,
-                    "lat": p.lat, "lon": p.lon, "feature": p.feature}
+                    "lat": p.lat, "lon": p.lon, "feature": p.feature, "geonameid": p.geonameid}
                    for p in annotated.places],
     }
 
