@@ -13,16 +13,15 @@ events whose type is not the gold type, per sentence.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from bench_data import SHARED_DATA, read_rows
 from eventcoder import Document, Pipeline
 from eventcoder.model import ActorRef, AnnotatedDocument
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 MUTUAL = re.compile(r"\(SRC/TAR: ([^)]+)\)")
 
 
@@ -106,13 +105,10 @@ def evaluate(rows: list[dict], annotated: list[AnnotatedDocument], show_errors: 
 def main() -> None:
     """Run the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=SHARED_DATA)
     parser.add_argument("--errors", type=int, default=0, help="print this many misses")
     args = parser.parse_args()
-    path = args.data / "plover_gold_sentences.jsonl"
-    if not path.exists():
-        sys.exit(f"{path} not found: pass --data")
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    rows = read_rows(args.data / "plover_gold_sentences.jsonl")
     pipeline = Pipeline()
     docs = [Document(text=r["text"], doc_id=r["id"]) for r in rows]
     evaluate(rows, list(pipeline.annotate_many(docs)), args.errors)

@@ -17,13 +17,13 @@ Also the same by expected feature, and the time per passage.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
+from bench_data import read_rows
 from eventcoder import Document, Pipeline
 from eventcoder.model import Place
 
@@ -44,9 +44,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--errors", action="store_true", help="print the misses")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-    rows = [r for r in rows if "_comment" not in r]
+    rows = read_rows(args.data)
     pipeline = Pipeline()
     started = time.perf_counter()
     annotated = list(pipeline.annotate_many(Document(text=r["text"], doc_id=r["id"])

@@ -18,11 +18,11 @@ actor), or in the phrase naming a speaker that is no actor ("a witness"). Report
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
+from bench_data import read_rows
 from eventcoder import Document, Pipeline
 from eventcoder.model import AnnotatedDocument, Quote
 
@@ -49,9 +49,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--errors", action="store_true", help="print the misses")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-    rows = [r for r in rows if "_comment" not in r]
+    rows = read_rows(args.data)
     pipeline = Pipeline()
     docs = [Document(text=r["text"], doc_id=r["id"],
                      published=_date(r.get("published"))) for r in rows]

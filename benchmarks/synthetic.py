@@ -9,27 +9,21 @@ events include that type, and the mean number of events per story.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
+from bench_data import SHARED_DATA, read_rows
 from eventcoder import Document, Pipeline
-
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
 def main() -> None:
     """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=SHARED_DATA)
     parser.add_argument("--limit", type=int, default=0, help="only the first N stories")
     args = parser.parse_args()
-    path = args.data / "synthetic_stories.jsonl"
-    if not path.exists():
-        sys.exit(f"{path} not found: pass --data")
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    rows = read_rows(args.data / "synthetic_stories.jsonl")
     if args.limit:
         rows = rows[: args.limit]
     pipeline = Pipeline()

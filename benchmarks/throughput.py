@@ -294,6 +294,9 @@ def main() -> None:
     if args.profile:
         profile_stages(args.data, args.profile)
         return
+    unknown = set(args.cases.split(",")) - {"plain", "local", "dask"}
+    if unknown:
+        parser.error(f"unknown cases {sorted(unknown)}: use plain, local, dask")
     with tempfile.TemporaryDirectory(prefix="eventcoder-bench-") as tmp:
         folder = Path(tmp)
         data, words = _subset(args.data, args.limit, folder)

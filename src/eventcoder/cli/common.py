@@ -27,26 +27,25 @@ def date_arg(value: str) -> date:
     return parsed
 
 
+def _number_arg(value: str, convert: type[int] | type[float], minimum: float,
+                what: str) -> float:
+    try:
+        number = convert(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not {what}") from None
+    if number < minimum:
+        raise argparse.ArgumentTypeError(f"must be at least {minimum:g}")
+    return number
+
+
 def positive_int(value: str) -> int:
     """An argparse type for integers of at least 1."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
+    return int(_number_arg(value, int, 1, "a whole number"))
 
 
 def seconds_arg(value: str) -> float:
     """An argparse type for a number of seconds (0 or more)."""
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return number
+    return _number_arg(value, float, 0, "a number of seconds")
 
 
 def existing_file(value: str) -> Path:
