@@ -382,22 +382,22 @@ def write_table(con: duckdb.DuckDBPyConnection, fmt: str, out: IO[bytes],
     return ExportResult(written=writers[fmt](reader, out))
 
 
-def _write_csv(reader: pa.RecordBatchReader, out: IO[bytes]) -> int:
+def _write_batches(writer: Any, reader: pa.RecordBatchReader) -> int:
+    """Stream every batch through an Arrow writer (CSV or Parquet); the rows written."""
     written = 0
-    with pacsv.CSVWriter(out, reader.schema) as writer:
+    with writer:
         for batch in reader:
             writer.write_batch(batch)
             written += batch.num_rows
     return written
+
+
+def _write_csv(reader: pa.RecordBatchReader, out: IO[bytes]) -> int:
+    return _write_batches(pacsv.CSVWriter(out, reader.schema), reader)
 
 
 def _write_parquet(reader: pa.RecordBatchReader, out: IO[bytes]) -> int:
-    written = 0
-    with pq.ParquetWriter(out, reader.schema) as writer:
-        for batch in reader:
-            writer.write_batch(batch)
-            written += batch.num_rows
-    return written
+    return _write_batches(pq.ParquetWriter(out, reader.schema), reader)
 
 
 def _write_jsonl(reader: pa.RecordBatchReader, out: IO[bytes]) -> int:
