@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,13 +96,9 @@ def get_event(con: duckdb.DuckDBPyConnection, event_id: str,
     if doc is not None:
         condition += " AND e.doc_hash = ?"
         params.append(doc)
-    found = event_rows(con, condition, params)
-    if not found:
-        raise NotFoundError(Messages.E043.format(event_id=event_id))
-    if len(found) > 1:
-        docs = ", ".join(r["doc_hash"] for r in found)
-        raise AmbiguousIdError(Messages.E044.format(event_id=event_id, docs=docs))
-    event = found[0]
+    event = _only_one(event_rows(con, condition, params),
+                      Messages.E043.format(event_id=event_id),
+                      lambda docs: Messages.E044.format(event_id=event_id, docs=docs))
     key, sentence = event["doc_hash"], event["sentence"]
     in_sentence = "WHERE doc_hash = ? AND sentence = ? ORDER BY start_char"
     return {
@@ -145,12 +142,8 @@ def get_document(con: duckdb.DuckDBPyConnection, doc: str) -> dict[str, Any]:
     exact = [r for r in found if r["doc_hash"] == doc]
     if exact:
         found = exact
-    if not found:
-        raise NotFoundError(Messages.E045.format(doc=doc))
-    if len(found) > 1:
-        docs = ", ".join(r["doc_hash"] for r in found)
-        raise AmbiguousIdError(Messages.E046.format(doc=doc, docs=docs))
-    document = found[0]
+    document = _only_one(found, Messages.E045.format(doc=doc),
+                         lambda docs: Messages.E046.format(doc=doc, docs=docs))
     document["annotated"] = json.loads(document["annotated"])
     document["clusters"] = _clusters_of_document(con, document["doc_hash"])
     return document
@@ -230,3 +223,14 @@ def list_actors(con: duckdb.DuckDBPyConnection, *, country: str | None, sector: 
         for key in ("mentions", "as_source", "as_target"):
             item[key] = int(item[key])
     return page_of(items, int(total or 0), paging, sort=sort)
+
+
+def _only_one(found: list[dict[str, Any]], missing: str,
+              ambiguous: Callable[[str], str]) -> dict[str, Any]:
+    """The one row of a lookup by id: 404 when there is none, 409 naming the candidate
+    documents when there are several."""
+    if not found:
+        raise NotFoundError(missing)
+    if len(found) > 1:
+        raise AmbiguousIdError(ambiguous(", ".join(r["doc_hash"] for r in found)))
+    return found[0]
