@@ -46,8 +46,9 @@ class SentenceIndex:
     """Which sentence a token is in, and character offsets relative to that sentence."""
 
     def __init__(self, doc: Doc) -> None:
-        sents = list(doc.sents)
+        sents = list(doc.sents)  # doc.sents builds every span again on each call: keep them
         self.doc = doc
+        self.sents = sents
         self.token_starts = [s.start for s in sents]
         self.char_starts = [s.start_char for s in sents]
 

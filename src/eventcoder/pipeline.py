@@ -107,7 +107,7 @@ class Pipeline:
             errors.append(f"text cut to its first {self.settings.max_chars} characters")
         annotated = AnnotatedDocument(
             document=document,
-            sentences=tuple(s.text for s in doc.sents),
+            sentences=tuple(s.text for s in index.sents),
             actors=tuple(actor_list),
             events=tuple(_unique(events)),
             quotes=tuple(quotes),

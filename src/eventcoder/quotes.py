@@ -314,7 +314,7 @@ def find_quotes(doc: Doc, actors: ActorAnalysis, index: SentenceIndex) -> list[Q
     speakers = _Speakers(actors, quoted)
     items: list[tuple[int, Span, Token | None, str]] = [(s.start, s, None, "") for s in spans]
     items += [(speaker.i, content, speaker, cue) for speaker, content, cue in
-              _reported(doc, quoted, actors)]
+              _reported(doc, quoted, actors, index)]
     quotes: list[Quote] = []
     previous: tuple[Span, Speaker] | None = None
     for _, content, subject, cue in sorted(items, key=lambda item: item[0]):
@@ -339,7 +339,7 @@ def _continues(earlier: Span, later: Span, index: SentenceIndex) -> bool:
     return 0 <= gap <= 1
 
 
-def _reported(doc: Doc, quoted: set[int], actors: ActorAnalysis
+def _reported(doc: Doc, quoted: set[int], actors: ActorAnalysis, index: SentenceIndex
               ) -> list[tuple[Token, Span, str]]:
     """Reported speech as (speaker token, reported words, cue): the clause a verb of speech
     governs ('X said that ...'), and 'according to X, ...'."""
@@ -360,7 +360,7 @@ def _reported(doc: Doc, quoted: set[int], actors: ActorAnalysis
             subject = _subject(verb, quoted)
             if len(tokens) >= 2 and subject is not None:
                 found.append((subject, doc[tokens[0].i:tokens[-1].i + 1], verb.text))
-    for sent in doc.sents:
+    for sent in index.sents:
         tokens = list(sent)
         source = _according_to(tokens)
         if source is None or any(t.i in quoted for t in tokens):

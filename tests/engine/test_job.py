@@ -32,6 +32,9 @@ class FakeEngine:
     def leftovers(self, *, version: str) -> Iterator[PartitionResult]:
         return iter(())
 
+    def stored_all(self) -> None:
+        self.finished = True
+
     def code(self, partitions: Iterable[list[Document]], *, version: str,
              run_id: int | None = None) -> Iterator[PartitionResult]:
         for number, documents in enumerate(partitions):
@@ -69,6 +72,34 @@ def test_a_killed_run_resumes_where_it_stopped() -> None:
     assert _lines(out) == [f"d{i}" for i in range(7)]
     assert store.count("documents") == 7 and store.count("events") == 7
     assert summary.clusters is not None and store.count("event_clusters") == 2
+
+
+class FailingStore(EventStore):
+    """A store whose second partition write fails, as a full disk would."""
+
+    def __init__(self) -> None:
+        super().__init__(duckdb.connect(":memory:"), "1")
+        self.writes = 0
+
+    def write_batch(self, batch):  # type: ignore[no-untyped-def]
+        self.writes += 1
+        if self.writes == 2:
+            raise OSError("No space left on device")
+        return super().write_batch(batch)
+
+
+def test_a_store_failure_stops_the_run_in_the_callers_thread() -> None:
+    store = FailingStore()
+    job = ExtractJob(FakeEngine(), version="1", store=store, partition_size=2)
+    with pytest.raises(OSError, match="No space left"):
+        job.run(job.plan(_items(DOCS)))
+    # The first partition is stored; nothing after the failed one is.
+    assert store.count("documents") == 2
+    rerun = ExtractJob(FakeEngine(), version="1", store=EventStore(store.con, "1"),
+                       partition_size=2)
+    plan = rerun.plan(_items(DOCS))
+    assert [d.doc_id for d in plan.todo] == ["d2", "d3", "d4", "d5", "d6"]
+    assert rerun.run(plan).stored == 5 and store.count("documents") == 7
 
 
 def test_duplicates_failures_and_read_errors() -> None:

@@ -153,7 +153,10 @@ class DaskEngine:
                 yield self._collect(*pending.popleft(), version=version, run_id=run_id)
         while pending:
             yield self._collect(*pending.popleft(), version=version, run_id=run_id)
-        with suppress(OSError):  # the job has stored and removed every partition
+
+    def stored_all(self) -> None:
+        """Every partition is stored and its Parquet removed: remove the staging folder."""
+        with suppress(OSError):  # not empty: another run shares it
             self.staging.rmdir()
 
     def _collect(self, future: Future, documents: list[Document], *, version: str,

@@ -7,6 +7,8 @@ on where the last committed partition ended; their JSON lines come from the stor
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from .annotate import PartitionResult
 from .local import RunSummary
 
 FETCH_CHUNK = 1000
+WRITE_QUEUE = 2  # coded partitions waiting for the store: bounds memory, keeps the order
 
 
 class Engine(Protocol):
@@ -34,6 +37,10 @@ class Engine(Protocol):
 
     def leftovers(self, *, version: str) -> Iterator[PartitionResult]:
         """Partitions coded by this version in an earlier, killed run and never stored."""
+        ...
+
+    def stored_all(self) -> None:
+        """Called once every partition coded by this run is in the store."""
         ...
 
 
@@ -154,21 +161,67 @@ class ExtractJob:
                                   plan.stored, fetch)
         todo, size = plan.todo, self.partition_size
         partitions = (todo[i:i + size] for i in range(0, len(todo), size))
-        for result in self.engine.code(partitions, version=self.version, run_id=self.run_id):
-            if self.store is not None:
-                summary.stored += self.store.write_batch(result.batch)
-            if result.spool is not None:
-                remove_partition(result.spool)
-            if writer is not None:
-                writer.add(result.hashes, result.batch.annotated_json())
-            summary.documents += result.batch.documents
-            summary.events += result.batch.events
-            summary.errors.extend(result.errors)
-            if progress is not None:
-                progress.advance(len(result.hashes))
+        with PartitionWriter(self.store, writer, progress) as store_writer:
+            for result in self.engine.code(partitions, version=self.version,
+                                           run_id=self.run_id):
+                store_writer.put(result)
+                summary.documents += result.batch.documents
+                summary.events += result.batch.events
+                summary.errors.extend(result.errors)
+        summary.stored += store_writer.stored
+        self.engine.stored_all()
         if writer is not None:
             writer.finish()
         summary.seconds = time.perf_counter() - started
         if self.store is not None:
             summary.clusters = update_clusters(self.store.con)
         return summary
+
+
+class PartitionWriter:
+    """Stores coded partitions in a thread of its own, one after another in the order given,
+    so that DuckDB's commits (which release the GIL) overlap the parse of the next partition.
+    An error in the thread is raised again in the caller, at the next put or at the end."""
+
+    def __init__(self, store: EventStore | None, jsonl: OrderedJsonl | None,
+                 progress: Progress | None = None) -> None:
+        self.store, self.jsonl, self.progress = store, jsonl, progress
+        self.stored = 0
+        self.failure: BaseException | None = None
+        self.pending: queue.Queue[PartitionResult | None] = queue.Queue(WRITE_QUEUE)
+        self.thread = threading.Thread(target=self._work, name="eventcoder-store", daemon=True)
+
+    def __enter__(self) -> PartitionWriter:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.pending.put(None)
+        self.thread.join()
+        if self.failure is not None and exc_info[0] is None:
+            raise self.failure
+
+    def put(self, result: PartitionResult) -> None:
+        """Queue a coded partition for the store (waits while the queue is full)."""
+        if self.failure is not None:
+            raise self.failure
+        self.pending.put(result)
+
+    def _work(self) -> None:
+        while (result := self.pending.get()) is not None:
+            if self.failure is not None:
+                continue  # drain: nothing after a failed partition is stored
+            try:
+                self._write(result)
+            except BaseException as exc:  # raised again in the caller's thread
+                self.failure = exc
+
+    def _write(self, result: PartitionResult) -> None:
+        if self.store is not None:
+            self.stored += self.store.write_batch(result.batch)
+        if result.spool is not None:
+            remove_partition(result.spool)
+        if self.jsonl is not None:
+            self.jsonl.add(result.hashes, result.batch.annotated_json())
+        if self.progress is not None:  # documents count as done once committed
+            self.progress.advance(len(result.hashes))

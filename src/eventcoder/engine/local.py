@@ -48,6 +48,9 @@ class LocalEngine:
         """None: the local engine commits every partition it codes before the next."""
         return iter(())
 
+    def stored_all(self) -> None:
+        """Nothing to clean up."""
+
     def batches(self, items: Iterable[Document | InputError]) -> Iterator[Batch]:
         """Annotated documents and errors, a batch at a time, in input order."""
         size = self.pipeline.settings.batch_size
