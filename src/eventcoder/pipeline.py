@@ -4,24 +4,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from .actors import ActorAnalysis, ActorMatcher, ActorResolver, load_knowledge_base
 from .coding import Consideration, Draft, code_document, load_lexicon
 from .model import (
-    Actor,
-    ActorRef,
     AnnotatedDocument,
     Document,
     Event,
-    Mention,
     Span,
     content_hash,
 )
 from .nlp import SentenceIndex, load_pipeline, parse_texts
 from .ontology import load_codebook
+from .place_actors import actors_from_places, event_id
 from .places import FoundPlace, PlaceResolver, location_of_event
 from .quotes import find_quotes
 from .settings import Settings
@@ -101,7 +99,7 @@ class Pipeline:
             places_in[found_place.value.sentence].append(found_place)
         events = [self._event(document, d, index, times_in[index.sentence_of(d.trigger_start)],
                               places_in[index.sentence_of(d.trigger_start)]) for d in drafts]
-        events, actor_list = _places_as_targets(document, events, list(actors.actors))
+        events, actor_list = actors_from_places(document.doc_id, events, list(actors.actors))
         errors = []
         if len(document.text) > self.settings.max_chars:
             errors.append(f"text cut to its first {self.settings.max_chars} characters")
@@ -129,7 +127,7 @@ class Pipeline:
             when = (document.published, document.published, "none", "published")
         else:
             when = (None, None, "none", "none")
-        located = location_of_event(draft.anchor, places, trigger_token)
+        located = location_of_event(draft.content or draft.anchor, places, trigger_token)
         location, location_source = located if located else (None, None)
         return Event(
             id=event_id(document.doc_id, sentence, start, draft.source, draft.target,
@@ -150,46 +148,6 @@ class Pipeline:
             confidence=draft.confidence,
             rule=draft.rule,
         )
-
-
-def event_id(doc_id: str, sentence: int, start: int, source: ActorRef | None,
-             target: ActorRef | None, code: str, rule: str) -> str:
-    """A stable id of an event: document, place in the text, dyad, code and rule."""
-    return content_hash(doc_id, str(sentence), str(start), source.code if source else "",
-                        target.code if target else "", code, rule)
-
-
-# Roots whose events, when the text names no target, are directed at the country where they
-# happen: a protest in Belgrade at Serbia, shelling in Iraq at Iraq, a visit to Amman at Jordan.
-PLACE_TARGET_ROOTS = frozenset({"04", "13", "14", "15", "17", "18", "19", "20"})
-
-
-def _places_as_targets(document: Document, events: list[Event], actors: list[Actor]
-                       ) -> tuple[list[Event], list[Actor]]:
-    """Give targetless events the country of their own clause's place as target."""
-    result = []
-    for event in events:
-        place = event.location
-        country = place.country if place else None
-        source_country = event.source.country if event.source else None
-        if (event.target is not None or country is None or place is None
-                or event.code.root not in PLACE_TARGET_ROOTS
-                or (country == source_country and event.code.root != "14")):
-            result.append(event)
-            continue
-        actor = next((a for a in actors if a.kind == "country" and a.country == country
-                      and a.sector is None), None)
-        if actor is None:
-            mention = Mention(place.sentence, place.start, place.end, place.text)
-            actor = Actor(f"a{len(actors) + 1}", place.name, "country", country, None,
-                          (mention,), country)
-            actors.append(actor)
-        target = ActorRef(actor.id, country, None, place.text)
-        rule = f"{event.rule}+place"
-        result.append(replace(event, target=target, rule=rule,
-                              id=event_id(document.doc_id, event.sentence, event.trigger.start,
-                                          event.source, target, event.code.cameo, rule)))
-    return result, actors
 
 
 def _unique(events: list[Event]) -> list[Event]:

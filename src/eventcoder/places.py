@@ -518,26 +518,40 @@ def location_of_event(anchor: Token, places: list[FoundPlace], trigger: Token | 
     verb: Token | None = anchor
     hops = 0
     while verb is not None and hops < 6:
-        found = _place_of(verb, at, None)
+        found = _place_in_clause(verb, at)
         if found is not None:
             return found
-        # Places on the nouns of the clause: "paid a visit to Kyiv", "protesters in Minsk".
-        for noun in verb.children:
-            if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
-                found = _place_of(noun, at, "noun")
-                if found is not None:
-                    return found
-        # A phrase of place the parser hung on a prepositional object of the verb:
-        # "clashed with militias on the outskirts of Khartoum".
-        for prep in verb.children:
-            if prep.dep_ == "prep":
-                for obj in prep.children:
-                    found = _place_of(obj, at, "prep") if obj.dep_ == "pobj" else None
+        if hops == 0:  # "agreed to set up a centre in Tokyo": the deed agreed to
+            for deed in verb.children:
+                if deed.dep_ == "xcomp" and deed.pos_ == "VERB":
+                    found = _place_in_clause(deed, at)
                     if found is not None:
                         return found
         if verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
             return None
         verb, hops = verb.head, hops + 1
+    return None
+
+
+def _place_in_clause(verb: Token, at: dict[int, Place]) -> tuple[Place, str] | None:
+    """A place on the verb, on its subject or object, or on a prepositional object."""
+    found = _place_of(verb, at, None)
+    if found is not None:
+        return found
+    # Places on the nouns of the clause: "paid a visit to Kyiv", "protesters in Minsk".
+    for noun in verb.children:
+        if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+            found = _place_of(noun, at, "noun")
+            if found is not None:
+                return found
+    # A phrase of place the parser hung on a prepositional object of the verb:
+    # "clashed with militias on the outskirts of Khartoum".
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            for obj in prep.children:
+                found = _place_of(obj, at, "prep") if obj.dep_ == "pobj" else None
+                if found is not None:
+                    return found
     return None
 
 

@@ -21,7 +21,11 @@ from .kb import holder_of
 from .matching import ActorAnalysis, ActorMatcher, KbMatch
 
 # Dependencies that keep a token inside the noun phrase of its head.
-PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "det", "case", "nummod"})
+PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "det", "case", "nummod",
+                         "npadvmod"})  # "Vietnamese" in "Vietnamese-led forces"
+# "US-backed rebels" are not American: participles that make a country a sponsor, not a member.
+SPONSOR_PARTICIPLES = frozenset({"back", "sponsor", "fund", "support", "arm", "train", "ally",
+                                 "finance", "supply", "equip", "install", "appoint"})
 # Where a capital or seat of government names a government rather than a place.
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "conj", "dative"})
 ACTOR_PREPS = frozenset(
@@ -244,8 +248,11 @@ def _inside_name(token: Token, match: KbMatch) -> bool:
 
 
 def _is_stance(token: Token) -> bool:
-    """'pro-Iranian', 'anti-Syria': a stance towards a country, not membership of it."""
+    """'pro-Iranian', 'anti-Syria', 'US-backed': a stance towards a country or its support,
+    not membership of it."""
     doc = token.doc
+    if token.dep_ == "npadvmod" and token.head.lemma_.lower() in SPONSOR_PARTICIPLES:
+        return True  # "US-backed", "Iranian-funded"
     return (token.i >= 2 and doc[token.i - 1].text == "-"
             and doc[token.i - 2].lower_ in ("pro", "anti"))
 

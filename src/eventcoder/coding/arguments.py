@@ -14,6 +14,9 @@ from .predicates import Predicate, conjuncts, preps_of
 
 # Prepositions that introduce the target when the pattern names none, in order of preference.
 TARGET_PREPS = ("with", "against", "to", "on", "at", "into", "toward", "towards", "for", "from")
+# Roots where "on" names the topic, not a party: "agreement on", "talks on", "cooperate on"
+# (but "lift the curfew on Palestinians", "sanctions on Iran" name the party).
+TOPIC_ON_ROOTS = frozenset({"03", "04", "06"})
 
 
 def noun_tiers(noun: Token) -> dict[str, int]:
@@ -97,6 +100,14 @@ def owners(nouns: Iterable[Token], actors: ActorAnalysis) -> list[ActorRef]:
     return actors_of(owners, actors)
 
 
+def condition_subjects(verb: Token) -> list[Token]:
+    """Subjects of the 'if' and 'unless' clauses of a verb: who a threat is made to."""
+    return [s for c in verb.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for subj in c.children if subj.dep_ in ("nsubj", "nsubjpass")
+            for s in conjuncts(subj)]
+
+
 def complementtargets(pred: Predicate, actors: ActorAnalysis) -> list[ActorRef]:
     """'offered to hand over to Britain two suspects': the target of an uncoded complement."""
     for child in pred.verb.children:
@@ -116,6 +127,11 @@ def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis) -> list[Ac
         preps.extend(preps_of(obj))
     if pattern.prep and not pattern.pobjs:
         return actors_of([o for p, o in preps if p == pattern.prep], actors)
+    if pattern.objects:  # "demanded the withdrawal of Serbian forces from Bosnia"
+        found = actors_of([o for obj in pred.objects if noun_lemmas(obj) & pattern.objects
+                           for p, o in preps_of(obj) if p == "of"], actors)
+        if found:
+            return found
     if not pattern.objects:
         found = actors_of(list(pred.objects), actors)
         if found:
@@ -124,11 +140,16 @@ def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis) -> list[Ac
     if found:
         return found
     for prep in TARGET_PREPS:
+        if prep == "on" and pattern.code[:2] in TOPIC_ON_ROOTS:
+            continue  # "agreement on the fate of Palestinian offices": a topic, not a party
         found = actors_of([o for p, o in preps if p == prep], actors)
         if found:
             return found
     found = owners(pred.objects, actors)  # "rejected a U.S. request", "Reagan's statement"
     if found:
+        return found
+    found = owners([o for p, o in preps if p in TARGET_PREPS], actors)
+    if found:  # "protested against Sweden's decision"
         return found
     clause_subjects = [s for c in pred.verb.children if c.dep_ == "ccomp"
                        for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..actors import ActorAnalysis
 from ..model import ActorRef
-from .arguments import actors_of, best_pattern, noun_lemmas, targets
+from .arguments import actors_of, best_pattern, condition_subjects, noun_lemmas, targets
 from .drafts import Consideration, Draft, confidence
 from .lexicon import Lexicon, Pattern
 from .mood import COOPERATIVE_ROOTS, stated_code
@@ -51,6 +51,7 @@ class _Coded:
     negated: bool
     modality: str
     trigger: tuple[int, int]
+    content: Token  # the verb of the deed itself: the complement of a governing verb
 
 
 def _trigger_span(pred: Predicate, pattern: Pattern) -> tuple[int, int]:
@@ -69,17 +70,20 @@ def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
         refusal = lexicon.derive("refusal", pattern.code) or "120"
         return _Coded(pred, pattern, refusal, pattern.id + "+failed",
                       actors_of(list(pred.subjects), actors), targets(pattern, pred, actors),
-                      False, "asserted", _trigger_span(pred, pattern))
+                      False, "asserted", _trigger_span(pred, pattern), pred.verb)
     negated = pred.negated or pred.governor_role == "fail"
     code, negated, suffix = stated_code(lexicon, pattern, negated, pred.modality,
                                          pred.ultimatum)
+    found = targets(pattern, pred, actors)
+    if not found and pred.ultimatum:  # "will withdraw unless Israel ...": Israel is warned
+        found = actors_of(condition_subjects(pred.verb), actors)
     return _Coded(pred, pattern, code, pattern.id + suffix,
-                  actors_of(list(pred.subjects), actors), targets(pattern, pred, actors),
-                  negated, pred.modality, _trigger_span(pred, pattern))
+                  actors_of(list(pred.subjects), actors), found,
+                  negated, pred.modality, _trigger_span(pred, pattern), pred.verb)
 
 
-def _governed(complement: _Coded, governor: _Coded | None, role: str, lexicon: Lexicon
-              ) -> _Coded | None:
+def _governed(complement: _Coded, governor: _Coded | None, role: str, lexicon: Lexicon,
+              actors: ActorAnalysis) -> _Coded | None:
     """One event for 'urged X to [talk]', 'refused to [meet]', 'threatened to [attack]'."""
     if governor is None:
         return None
@@ -89,10 +93,14 @@ def _governed(complement: _Coded, governor: _Coded | None, role: str, lexicon: L
     gov = governor.pred
     targets = governor.targets if role in ("appeal", "demand", "accuse") else (
         complement.targets or governor.targets)
+    if not targets and role == "threaten":  # "threatened to strike unless Israel rescinded"
+        targets = actors_of(condition_subjects(complement.pred.verb)
+                            or condition_subjects(gov.verb), actors)
     return _Coded(gov, governor.pattern, derived,
                   f"{governor.pattern.id}+{complement.pattern.id}", governor.sources, targets,
                   gov.negated, gov.modality, (min(governor.trigger[0], complement.trigger[0]),
-                                              max(governor.trigger[1], complement.trigger[1])))
+                                              max(governor.trigger[1], complement.trigger[1])),
+                  complement.content)
 
 
 def _demanded(coded: _Coded, lexicon: Lexicon, actors: ActorAnalysis) -> _Coded | None:
@@ -106,7 +114,7 @@ def _demanded(coded: _Coded, lexicon: Lexicon, actors: ActorAnalysis) -> _Coded 
     if not speakers:
         return None
     return _Coded(coded.pred, coded.pattern, code, f"must+{coded.pattern.id}", speakers,
-                  coded.sources, False, "asserted", coded.trigger)
+                  coded.sources, False, "asserted", coded.trigger, coded.content)
 
 
 def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
@@ -152,15 +160,19 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
             if governing is None and governor.i in uncoded:  # "pressured workers to cancel"
                 governing = _code_predicate(uncoded[governor.i], ROLE_PATTERNS[role], lexicon,
                                             actors)
-            combined = _governed(item, governing, role, lexicon)
+            combined = _governed(item, governing, role, lexicon, actors)
             if combined is not None:
                 merged.setdefault(governor.i, combined)  # the first complement is the content
         elif role == "intent":
             superseded.add(governor.i)
         elif (item.pred.verb.dep_ == "advcl" and governor.i in coded
               and governor.i not in superseded):
-            # "staged rallies to demand reforms": the purpose explains the deed it follows.
+            # "staged rallies to demand reforms": the purpose explains the deed it follows,
+            # and names whom it is aimed at when the deed does not.
             absorbed.add(index)
+            deed = coded[governor.i]
+            if not deed.targets and item.targets:
+                coded[governor.i] = replace(deed, targets=item.targets)
             considered.append(Consideration(item.pred.verb, f"rule {item.pattern.id}: the "
                                             f"purpose of '{governor.text}', not a deed"))
 
@@ -194,7 +206,7 @@ def _drafts(item: _Coded, considered: list[Consideration]) -> Iterator[Draft]:
                 continue
             yield Draft(item.trigger[0], item.trigger[1], pred.verb, source, target, item.code,
                         item.negated, item.modality, item.rule,
-                        confidence(item.pattern, source, target, item.modality))
+                        confidence(item.pattern, source, target, item.modality), item.content)
 
 
 def code_document(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis

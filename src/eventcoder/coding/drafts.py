@@ -24,6 +24,7 @@ class Draft:
     modality: str
     rule: str
     confidence: float
+    content: Token | None = None  # the deed's verb in 'threatened to [resume] attacks in X'
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,77 @@
+"""Actors from the place of an event, where the text names none: the country an attack or a
+protest happens in as its target, the country of unnamed local groups ('protesters', 'police')
+and of attacks nobody claimed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .model import Actor, ActorRef, Event, Mention, content_hash
+
+# Roots whose events, when the text names no target, are directed at the country where they
+# happen: a protest in Belgrade at Serbia, shelling in Iraq at Iraq, a visit to Amman at Jordan,
+# aid deliveries suspended in Baghdad, inspectors sent to Iran, troops pledged to Liberia.
+PLACE_TARGET_ROOTS = frozenset({"03", "04", "07", "08", "09", "13", "14", "15", "16", "17",
+                                "18", "19", "20"})
+# Roots whose events are aimed at the country they happen in even when it is the source's own:
+# a protest in Belgrade by Serbs, a curfew imposed in a Turkish town by Turkish authorities.
+DOMESTIC_TARGET_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+# Unnamed groups that belong to the country they act in: "protesters blocked roads in Algiers",
+# "police dispersed students in Dhaka". Soldiers, refugees and aid workers are often foreign.
+LOCAL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "COP", "GOV", "REB", "JUD"})
+# Violence whose perpetrator is not named: "a roadside bomb near Samarra killed a soldier".
+UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
+
+
+def event_id(doc_id: str, sentence: int, start: int, source: ActorRef | None,
+             target: ActorRef | None, code: str, rule: str) -> str:
+    """A stable id of an event: document, place in the text, dyad, code and rule."""
+    return content_hash(doc_id, str(sentence), str(start), source.code if source else "",
+                        target.code if target else "", code, rule)
+
+
+def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
+                       ) -> tuple[list[Event], list[Actor]]:
+    """Complete events from their own clause's place; the actors, with any country added."""
+    result = []
+    for event in events:
+        country = event.location.country if event.location else None
+        if country is None:
+            result.append(event)
+            continue
+        source, target, rule = event.source, event.target, event.rule
+        confidence = event.confidence
+        if source is None and event.code.root in UNATTRIBUTED_ROOTS:
+            source = _country_ref(event, country, actors)
+            rule, confidence = f"{rule}+place-source", max(0.05, round(confidence - 0.1, 2))
+        elif source is not None and source.country is None and source.sector in LOCAL_SECTORS:
+            source = replace(source, country=country)
+            rule += "+place-source"
+        # The source's own country as the text gives it, not as filled in above from the place.
+        source_country = event.source.country if event.source else None
+        if (target is None and event.code.root in PLACE_TARGET_ROOTS
+                and (country != source_country or event.code.root in DOMESTIC_TARGET_ROOTS)):
+            target = _country_ref(event, country, actors)
+            rule += "+place"
+        if rule == event.rule:
+            result.append(event)
+            continue
+        result.append(replace(event, source=source, target=target, rule=rule,
+                              confidence=confidence,
+                              id=event_id(doc_id, event.sentence, event.trigger.start, source,
+                                          target, event.code.cameo, rule)))
+    return result, actors
+
+
+def _country_ref(event: Event, country: str, actors: list[Actor]) -> ActorRef:
+    """The place's country as an actor of the event, added to the actors when new."""
+    place = event.location
+    assert place is not None
+    actor = next((a for a in actors if a.kind == "country" and a.country == country
+                  and a.sector is None), None)
+    if actor is None:
+        mention = Mention(place.sentence, place.start, place.end, place.text)
+        actor = Actor(f"a{len(actors) + 1}", place.name, "country", country, None,
+                      (mention,), country)
+        actors.append(actor)
+    return ActorRef(actor.id, country, None, place.text)
