@@ -5,6 +5,7 @@ and of attacks nobody claimed."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeGuard
 
 from .model import Actor, ActorRef, Event, Mention, content_hash
 
@@ -44,9 +45,12 @@ def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
         if source is None and event.code.root in UNATTRIBUTED_ROOTS:
             source = _country_ref(event, country, actors)
             rule, confidence = f"{rule}+place-source", max(0.05, round(confidence - 0.1, 2))
-        elif source is not None and source.country is None and source.sector in LOCAL_SECTORS:
+        elif _local(source):
             source = replace(source, country=country)
             rule += "+place-source"
+        if _local(target):
+            target = replace(target, country=country)
+            rule += "+place-target"
         # The source's own country as the text gives it, not as filled in above from the place.
         source_country = event.source.country if event.source else None
         if (target is None and event.code.root in PLACE_TARGET_ROOTS
@@ -61,6 +65,11 @@ def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
                               id=event_id(doc_id, event.sentence, event.trigger.start, source,
                                           target, event.code.cameo, rule)))
     return result, actors
+
+
+def _local(ref: ActorRef | None) -> TypeGuard[ActorRef]:
+    """An unnamed local group with no country of its own: 'protesters', 'the police'."""
+    return ref is not None and ref.country is None and ref.sector in LOCAL_SECTORS
 
 
 def _country_ref(event: Event, country: str, actors: list[Actor]) -> ActorRef:

@@ -40,6 +40,25 @@ GRAMMAR = [
     ("Ukraine and Russia failed to reach an agreement.",
      {("UKR", "120", None, "asserted", False), ("RUS", "120", None, "asserted", False)}),
     ("Iran said it would retaliate against Israel.", {("IRN", "138", "ISR", "intended", False)}),
+    # A threat is aimed at the side whose conduct its condition names.
+    ("Hezbollah threatened to resume attacks unless Israel withdrew its troops.",
+     {("LBN", "138", "ISR", "asserted", False)}),
+    # A purpose names whom the deed is aimed at: the protest is against Sweden.
+    ("Kurdish refugees began a hunger strike to protest against Sweden's decision.",
+     {(None, "14", "SWE", "asserted", False)}),
+    # The subject of an action noun: the demanded withdrawal is of Serbian forces.
+    ("The European Union demanded the withdrawal of Serbian forces from Bosnia.",
+     {(None, "1056", "SRB", "asserted", False)}),
+    # "agreement on X" is a topic; the two sides are each other's targets.
+    ("Israel and Lebanon reached an agreement on the Israeli troop pullback.",
+     {("ISR", "03", "LBN", "asserted", False), ("LBN", "03", "ISR", "asserted", False)}),
+    # Background in clauses that describe a noun is not news: only the seizure is coded.
+    ("Sudanese troops seized a Chadian helicopter that had been shot down by rebels.",
+     {("SDN", "", "TCD", "asserted", False)}),
+    # US-backed rebels are not American; Vietnamese-led forces are Vietnamese.
+    ("US-backed rebels attacked Syrian troops.", {(None, "19", "SYR", "asserted", False)}),
+    ("Vietnamese-led forces attacked Cambodian guerrillas.",
+     {("VNM", "19", "KHM", "asserted", False)}),
 ]
 
 

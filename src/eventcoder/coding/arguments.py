@@ -14,6 +14,9 @@ from .predicates import Predicate, conjuncts, preps_of
 
 # Prepositions that introduce the target when the pattern names none, in order of preference.
 TARGET_PREPS = ("with", "against", "to", "on", "at", "into", "toward", "towards", "for", "from")
+# Prepositions followed down a phrase to find a target named deeper in it: "mobilized
+# reservists for a war against Iraq", "suspended part of an aid programme for Bosnia".
+NESTED_PREPS = (*TARGET_PREPS, "of", "between", "among", "over", "by")
 # Roots where "on" names the topic, not a party: "agreement on", "talks on", "cooperate on"
 # (but "lift the curfew on Palestinians", "sanctions on Iran" name the party).
 TOPIC_ON_ROOTS = frozenset({"03", "04", "06"})
@@ -119,9 +122,26 @@ def complementtargets(pred: Predicate, actors: ActorAnalysis) -> list[ActorRef]:
     return []
 
 
-def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis) -> list[ActorRef]:
+def nested_targets(pred: Predicate, actors: ActorAnalysis, purpose_nouns: frozenset[str],
+                   followed: frozenset[str]) -> list[ActorRef]:
+    """An actor named deeper in the objects and their phrases, up to three phrases down,
+    through the prepositions `followed`: 'a hunger strike in protest against abuses by
+    Algerian forces'."""
+    frontier = [*pred.objects, *(o for p, o in pred.preps if p in followed
+                                 or (p == "in" and o.lemma_.lower() in purpose_nouns))]
+    for _ in range(3):
+        found = actors_of(frontier, actors) or owners(frontier, actors)
+        if found or not frontier:
+            return found
+        frontier = [o for token in frontier for p, o in preps_of(token) if p in followed]
+    return []
+
+
+def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
+            purpose_nouns: frozenset[str] = frozenset()) -> list[ActorRef]:
     """Target actors: the pattern's preposition, else the object (or whose it is), the
-    recipient, a usual preposition, or the target of an uncoded complement."""
+    recipient, a usual preposition, the target of an uncoded complement, or an actor named
+    deeper in the phrases of the clause."""
     preps = list(pred.preps)
     for obj in pred.objects:  # "impose sanctions on Iran": the phrase may hang on the noun
         preps.extend(preps_of(obj))
@@ -139,16 +159,16 @@ def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis) -> list[Ac
     found = actors_of(list(pred.recipients), actors)
     if found:
         return found
-    for prep in TARGET_PREPS:
-        if prep == "on" and pattern.code[:2] in TOPIC_ON_ROOTS:
-            continue  # "agreement on the fate of Palestinian offices": a topic, not a party
+    # "agreement on the fate of Palestinian offices": a topic, not a party
+    usual = [p for p in TARGET_PREPS if p != "on" or pattern.code[:2] not in TOPIC_ON_ROOTS]
+    for prep in usual:
         found = actors_of([o for p, o in preps if p == prep], actors)
         if found:
             return found
     found = owners(pred.objects, actors)  # "rejected a U.S. request", "Reagan's statement"
     if found:
         return found
-    found = owners([o for p, o in preps if p in TARGET_PREPS], actors)
+    found = owners([o for p, o in preps if p in usual], actors)
     if found:  # "protested against Sweden's decision"
         return found
     clause_subjects = [s for c in pred.verb.children if c.dep_ == "ccomp"
@@ -156,4 +176,6 @@ def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis) -> list[Ac
     found = actors_of(clause_subjects, actors)  # "demanded that the US cancel ..."
     if found:
         return found
-    return complementtargets(pred, actors)
+    followed = frozenset(p for p in NESTED_PREPS if p in usual or p not in TARGET_PREPS)
+    return complementtargets(pred, actors) or nested_targets(pred, actors, purpose_nouns,
+                                                             followed)

@@ -63,18 +63,26 @@ def _trigger_span(pred: Predicate, pattern: Pattern) -> tuple[int, int]:
     return min(tokens), max(tokens) + 1
 
 
+def _background(verb: Token) -> bool:
+    """A clause that describes a noun: 'a helicopter that was captured last week', 'convoys
+    to feed the hungry', 'gunboats intercepting a ship' tell what the news is about, not what
+    happened in it."""
+    return verb.dep_ in ("relcl", "acl")
+
+
 def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
                     actors: ActorAnalysis) -> _Coded:
     if pred.governor_role == "fail" and pattern.code[:2] in COOPERATIVE_ROOTS:
         # "failed to reach agreement": a refusal, not an agreement
         refusal = lexicon.derive("refusal", pattern.code) or "120"
         return _Coded(pred, pattern, refusal, pattern.id + "+failed",
-                      actors_of(list(pred.subjects), actors), targets(pattern, pred, actors),
+                      actors_of(list(pred.subjects), actors),
+                      targets(pattern, pred, actors, lexicon.words_with_role("purpose")),
                       False, "asserted", _trigger_span(pred, pattern), pred.verb)
     negated = pred.negated or pred.governor_role == "fail"
     code, negated, suffix = stated_code(lexicon, pattern, negated, pred.modality,
                                          pred.ultimatum)
-    found = targets(pattern, pred, actors)
+    found = targets(pattern, pred, actors, lexicon.words_with_role("purpose"))
     if not found and pred.ultimatum:  # "will withdraw unless Israel ...": Israel is warned
         found = actors_of(condition_subjects(pred.verb), actors)
     return _Coded(pred, pattern, code, pattern.id + suffix,
@@ -122,6 +130,7 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
     """Events from the verbs of the document, chains of complements resolved."""
     coded: dict[int, _Coded] = {}
     uncoded: dict[int, Predicate] = {}  # verbs with no pattern, which may still govern one
+    purposes: list[tuple[Predicate, Pattern]] = []  # infinitives on a deed's object
     for pred in predicates(doc, lexicon.roles):
         lemma = next((w for w in lemma_candidates(pred.verb) if w in lexicon.verbs), None)
         pattern = best_pattern(lexicon.verbs[lemma], pred) if lemma else None
@@ -131,6 +140,12 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
                 coded[pred.verb.i] = _code_predicate(pred, OBLIGATION, lexicon, actors)
             elif lemma:
                 considered.append(Consideration(pred.verb, "no pattern's constraints matched"))
+            continue
+        if _background(pred.verb):
+            considered.append(Consideration(pred.verb, f"rule {pattern.id}: in a clause that "
+                                            "describes a noun, background to the news"))
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.verb.children):
+                purposes.append((pred, pattern))  # "a hunger strike to protest against X"
             continue
         if pred.in_condition:
             considered.append(Consideration(pred.verb, f"rule {pattern.id}: inside a condition "
@@ -143,6 +158,14 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
         if role in ROLE_PATTERNS and index not in coded and any(
                 c.dep_ in ("xcomp", "ccomp") and c.i not in coded for c in pred.verb.children):
             coded[index] = _code_predicate(pred, ROLE_PATTERNS[role], lexicon, actors)
+
+    for pred, pattern in purposes:
+        # The purpose names whom the deed is aimed at when the deed does not.
+        noun = pred.verb.head
+        deed = coded.get(noun.head.i) if noun.dep_ in ("dobj", "nsubjpass") else None
+        if deed is not None and not deed.targets:
+            coded[noun.head.i] = replace(deed, targets=targets(
+                pattern, pred, actors, lexicon.words_with_role("purpose")))
 
     absorbed: set[int] = set()  # complements coded with their governor
     merged: dict[int, _Coded] = {}  # governors recoded by their complement

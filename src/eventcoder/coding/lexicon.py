@@ -41,7 +41,7 @@ class Pattern:
 
 
 COMPLEMENT_ROLES = frozenset(
-    {"intent", "appeal", "demand", "reject", "threaten", "fail", "speech", "accuse"})
+    {"intent", "appeal", "demand", "reject", "threaten", "fail", "speech", "purpose", "accuse"})
 DERIVED_ROLES = frozenset({"intent", "threat", "appeal", "demand", "refusal", "accusation"})
 
 

@@ -1,0 +1,42 @@
+"""Actors from the place of an event: targets where the text names none, the country of
+unnamed local groups and of unclaimed attacks, and what stays without one."""
+
+from __future__ import annotations
+
+
+def _dyads(doc) -> set[tuple[str | None, str, str | None, str]]:
+    return {(e.source.code if e.source else None, e.code.cameo,
+             e.target.code if e.target else None, e.rule) for e in doc.events}
+
+
+def test_protesters_belong_to_the_country_they_protest_in(annotate_text) -> None:
+    [(source, code, target, rule)] = _dyads(annotate_text(
+        "Protesters blocked roads in Algiers on Sunday."))
+    assert (source, code[:2], target) == ("DZAOPP", "14", "DZA")
+    assert rule.endswith("+place-source+place")
+
+
+def test_an_unclaimed_bombing_is_coded_to_the_country_it_happens_in(annotate_text) -> None:
+    doc = annotate_text("A roadside bomb killed two soldiers near Samarra on Sunday.")
+    [event] = doc.events
+    assert event.source is not None and event.source.country == "IRQ"
+    assert event.rule.endswith("+place-source") and event.confidence < 0.7
+    # the country joins the document's actors, with the place name as its mention
+    assert any(a.country == "IRQ" and a.id == event.source.actor for a in doc.actors)
+
+
+def test_foreign_aid_workers_keep_no_country_but_aim_at_the_place(annotate_text) -> None:
+    [(source, code, target, _)] = _dyads(annotate_text(
+        "Red Cross officials suspended aid deliveries in Baghdad."))
+    assert (source, code[:2], target) == ("NGO", "16", "IRQ")
+
+
+def test_a_threat_of_attacks_in_a_country_targets_it(annotate_text) -> None:
+    [(source, code, target, _)] = _dyads(annotate_text(
+        "Hamas threatened to resume attacks in Israel."))
+    assert (source, code, target) == ("PSEREB", "138", "ISR")
+
+
+def test_talks_at_home_are_not_aimed_at_the_host(annotate_text) -> None:
+    [(source, code, target, _)] = _dyads(annotate_text("Japan agreed to hold talks in Tokyo."))
+    assert (source, code[:2], target) == ("JPN", "03", None)
