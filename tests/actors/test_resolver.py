@@ -76,6 +76,13 @@ def test_mentions_carry_sentence_offsets(annotate_text) -> None:
     ("Hungarian and Romanian officials met.", "Hungarian and Romanian officials", "HUN", "GOV"),
     ("The pro-Iranian militia attacked the base.", "pro-Iranian militia", None, "REB"),
     ("Rouhani met Erdogan. He said the talks went well.", "He", "TUR", "GOV"),
+    # An adverbial clause's pronoun is the main clause's subject, not the nearest noun.
+    ("Palestinian militants killed 23 people when they blew up a bus.", "they", "PSE", "REB"),
+    ("US-backed rebels attacked the base.", "US-backed rebels", None, "REB"),
+    ("Vietnamese-led forces attacked the base.", "Vietnamese-led forces", "VNM", "MIL"),
+    # Heads of state of every country, not only the G20's.
+    ("President Mugabe addressed parliament.", "President Mugabe", "ZWE", "GOV"),
+    ("Kagame flew to Nairobi.", "Kagame", "RWA", "GOV"),
 ])
 def test_in_document_resolution(annotate_text, text: str, mention: str, country: str | None,
                                 sector: str | None) -> None:

@@ -115,6 +115,16 @@ def link_surnames(candidates: list[Candidate]) -> None:
                 break
 
 
+def _main_subject(token: Token, by_head: dict[int, Candidate]) -> Candidate | None:
+    """The subject of the clause an adverbial clause hangs on: in 'bombers killed 23 people
+    when they blew themselves up', they are the bombers, not the nearer people."""
+    verb = token.head
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return None
+    subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return by_head.get(subjects[0].i) if subjects else None
+
+
 def _clause_speaker(token: Token, by_head: dict[int, Candidate],
                     speech_verbs: frozenset[str]) -> Candidate | None:
     """The speaker of the reported clause a subject pronoun stands in: 'Iran said it ...'."""
@@ -181,6 +191,8 @@ def link_pronouns(doc: Doc, candidates: list[Candidate], speech_verbs: frozenset
         if pronoun not in SUBJECT_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         ante = _clause_speaker(token, by_head, speech_verbs)
+        if ante is None or not _fits(pronoun, ante):
+            ante = _main_subject(token, by_head)
         if ante is None or not _fits(pronoun, ante):
             ante = antecedents.nearest(token, pronoun)
         if ante is None and pronoun == "we":
