@@ -19,7 +19,7 @@ from .model import (
 )
 from .nlp import SentenceIndex, load_pipeline, parse_texts
 from .ontology import load_codebook
-from .place_actors import actors_from_places, event_id
+from .context_actors import actors_from_places, event_id
 from .places import FoundPlace, PlaceResolver, location_of_event
 from .quotes import find_quotes
 from .settings import Settings

@@ -1,5 +1,6 @@
-"""Actors from the place of an event: targets where the text names none, the country of
-unnamed local groups and of unclaimed attacks, and what stays without one."""
+"""Countries from an event's context: targets where the text names none, the country of
+unnamed local groups and of unclaimed attacks, a government's own people, and what stays
+without one."""
 
 from __future__ import annotations
 
@@ -40,3 +41,11 @@ def test_a_threat_of_attacks_in_a_country_targets_it(annotate_text) -> None:
 def test_talks_at_home_are_not_aimed_at_the_host(annotate_text) -> None:
     [(source, code, target, _)] = _dyads(annotate_text("Japan agreed to hold talks in Tokyo."))
     assert (source, code[:2], target) == ("JPN", "03", None)
+
+
+def test_a_government_acts_on_its_own_people_when_no_place_is_said(annotate_text) -> None:
+    dyads = _dyads(annotate_text("Egyptian police arrested dozens of demonstrators."))
+    assert {(s, c[:2], t) for s, c, t, _ in dyads} == {("EGYCOP", "17", "EGYOPP")}
+    # an army often fights abroad: its enemies get no country from it
+    dyads = _dyads(annotate_text("American troops killed dozens of rebels."))
+    assert {(s, c[:2], t) for s, c, t, _ in dyads} == {("USAMIL", "18", "REB")}

@@ -1,6 +1,6 @@
-"""Actors from the place of an event, where the text names none: the country an attack or a
+"""Countries the text leaves unsaid, from the event's context: the country an attack or a
 protest happens in as its target, the country of unnamed local groups ('protesters', 'police')
-and of attacks nobody claimed."""
+and of attacks nobody claimed, and a government's own people as those it acts on."""
 
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ DOMESTIC_TARGET_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # Unnamed groups that belong to the country they act in: "protesters blocked roads in Algiers",
 # "police dispersed students in Dhaka". Soldiers, refugees and aid workers are often foreign.
 LOCAL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "COP", "GOV", "REB", "JUD"})
+# Institutions that act on their own country's people: "Egyptian police dispersed
+# demonstrators", "the Sudanese government accused rebels" (armies often fight abroad).
+DOMESTIC_SOURCES = frozenset({"GOV", "COP", "JUD"})
 # Violence whose perpetrator is not named: "a roadside bomb near Samarra killed a soldier".
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 
@@ -38,7 +41,7 @@ def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
     for event in events:
         country = event.location.country if event.location else None
         if country is None:
-            result.append(event)
+            result.append(_domestic(doc_id, event))
             continue
         source, target, rule = event.source, event.target, event.rule
         confidence = event.confidence
@@ -65,6 +68,20 @@ def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
                               id=event_id(doc_id, event.sentence, event.trigger.start, source,
                                           target, event.code.cameo, rule)))
     return result, actors
+
+
+def _domestic(doc_id: str, event: Event) -> Event:
+    """An unnamed local group acted on by a country's government, police or courts, with no
+    place said, is of that country."""
+    source, target = event.source, event.target
+    if (source is None or source.country is None or source.sector not in DOMESTIC_SOURCES
+            or not _local(target) or target.sector == "GOV"):
+        return event
+    target = replace(target, country=source.country)
+    rule = f"{event.rule}+domestic-target"
+    return replace(event, target=target, rule=rule,
+                   id=event_id(doc_id, event.sentence, event.trigger.start, source, target,
+                               event.code.cameo, rule))
 
 
 def _local(ref: ActorRef | None) -> TypeGuard[ActorRef]:
