@@ -83,6 +83,8 @@ def test_mentions_carry_sentence_offsets(annotate_text) -> None:
     # Heads of state of every country, not only the G20's.
     ("President Mugabe addressed parliament.", "President Mugabe", "ZWE", "GOV"),
     ("Kagame flew to Nairobi.", "Kagame", "RWA", "GOV"),
+    # A named owner is an actor of its own, without the possessive ending.
+    ("Protesters denounced President Assad's failure.", "President Assad", "SYR", "GOV"),
 ])
 def test_in_document_resolution(annotate_text, text: str, mention: str, country: str | None,
                                 sector: str | None) -> None:

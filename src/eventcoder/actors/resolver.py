@@ -55,7 +55,8 @@ class ActorResolver:
         sector_at = {t: s for s in self.matcher.sector_spans(doc) for t in range(s.start, s.end)}
         candidates: list[Candidate] = []
         for token in doc:
-            if token.dep_ in PHRASE_DEPS and token.head.i != token.i:
+            if (token.dep_ in PHRASE_DEPS and token.head.i != token.i
+                    and not _named_possessor(token, name_at)):
                 continue
             candidate = self._candidate(token, name_at, sector_at, published)
             if candidate is not None:
@@ -230,6 +231,8 @@ def _phrase(head: Token) -> Span:
     start, end = min(indices), max(indices) + 1
     while start < end - 1 and head.doc[start].dep_ in ("det", "case", "punct"):
         start += 1
+    while end - 1 > head.i and head.doc[end - 1].dep_ == "case":
+        end -= 1  # "President Assad['s]"
     return head.doc[start:end]
 
 
@@ -245,6 +248,13 @@ def _inside_larger_name(head: Token, match: KbMatch) -> bool:
 def _inside_name(token: Token, match: KbMatch) -> bool:
     """'Chad' in 'Chad Wolf', 'Jordan' in 'Jim Jordan': a country word that is part of a name."""
     return match.term.kind == "country" and token.ent_type_ == "PERSON"
+
+
+def _named_possessor(token: Token, name_at: dict[int, KbMatch]) -> bool:
+    """A person named as an owner, an actor of their own: 'President Assad's failure'."""
+    match = name_at.get(token.i)
+    return token.dep_ == "poss" and (
+        token.ent_type_ == "PERSON" or (match is not None and match.term.kind == "person"))
 
 
 def _is_stance(token: Token) -> bool:

@@ -127,7 +127,8 @@ def nested_targets(pred: Predicate, actors: ActorAnalysis, purpose_nouns: frozen
     """An actor named deeper in the objects and their phrases, up to three phrases down,
     through the prepositions `followed`: 'a hunger strike in protest against abuses by
     Algerian forces'."""
-    frontier = [*pred.objects, *(o for p, o in pred.preps if p in followed
+    preps = [*pred.preps, *(p for obj in pred.objects for p in preps_of(obj))]
+    frontier = [*pred.objects, *(o for p, o in preps if p in followed
                                  or (p == "in" and o.lemma_.lower() in purpose_nouns))]
     for _ in range(3):
         found = actors_of(frontier, actors) or owners(frontier, actors)
