@@ -58,7 +58,8 @@ GEO_NOUNS = frozenset({
     "centre", "center", "heart", "outskirts", "outskirt", "suburb", "part", "region", "area",
     "city", "town", "village", "capital", "province", "district", "state", "coast", "border",
     "interior", "countryside", "port", "island", "mainland", "territory", "governorate",
-    "oblast", "county", "municipality", "neighbourhood", "neighborhood", "street", "rest"})
+    "oblast", "county", "municipality", "neighbourhood", "neighborhood", "street", "rest",
+    "sector", "quarter", "enclave", "zone"})
 ADMIN_WORDS = frozenset({"province", "region", "oblast", "governorate", "state", "district",
                          "county", "prefecture"})
 # Weights of the ranking: a fixed rank by kind, log10 of population for cities, and context.
@@ -562,7 +563,11 @@ def _place_of(token: Token, at: dict[int, Place], source: str | None
     for child in token.children:
         slots = [child]
         if child.dep_ in ("prep", "dative"):
-            slots = [t for o in child.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
+            # "outside of the city": the object hangs on a second preposition
+            objects = [o for o in child.children if o.dep_ == "pobj"] or [
+                o for of in child.children if of.dep_ == "prep" and of.lower_ == "of"
+                for o in of.children if o.dep_ == "pobj"]
+            slots = [t for o in objects for t in (o, *o.conjuncts)]
         for slot in slots:
             place = at.get(slot.i)
             if place is None and slot.dep_ == "pobj" and slot.lemma_.lower() in GEO_NOUNS:
