@@ -42,11 +42,13 @@ class ActorAnalysis:
     also: dict[int, list[ActorRef]] = field(default_factory=dict)  # further actors of a head
 
     def ref(self, token: Token) -> ActorRef | None:
-        """The actor a token belongs to; an apposition names it better ('its ally the US')."""
-        for child in token.children:
-            if child.dep_ == "appos" and child.i in self.by_token:
-                return self.by_token[child.i]
+        """The actor a token belongs to; an apposition names it better ('its ally the US'),
+        but not a name ('Pakistan, a key U.S. ally')."""
         found = self.by_token.get(token.i)
+        if found is None or token.pos_ != "PROPN":
+            for child in token.children:
+                if child.dep_ == "appos" and child.i in self.by_token:
+                    return self.by_token[child.i]
         lemma = token.lemma_.lower()
         if (found is None and lemma in QUANTITY_NOUNS) or (
                 lemma in MEMBER_NOUNS and (found is None or not found.country)):
