@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorAnalysis, ActorMatcher, ActorResolver, load_knowledge_base
 from .coding import Consideration, Draft, code_document, load_lexicon
+from .context_actors import actors_from_places, event_id
 from .model import (
     AnnotatedDocument,
     Document,
@@ -19,7 +20,6 @@ from .model import (
 )
 from .nlp import SentenceIndex, load_pipeline, parse_texts
 from .ontology import load_codebook
-from .context_actors import actors_from_places, event_id
 from .places import FoundPlace, PlaceResolver, location_of_event
 from .quotes import find_quotes
 from .settings import Settings

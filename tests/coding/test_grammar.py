@@ -104,3 +104,16 @@ def test_the_content_of_an_accusation_is_not_a_deed(annotate_text) -> None:
 def test_participles_used_as_nouns_are_not_events(annotate_text) -> None:
     coded = _coded(annotate_text("U.N. helicopters evacuated the wounded from Gorazde.").events)
     assert all(not c[1].startswith("19") for c in coded), coded
+
+
+def test_a_target_the_grammar_does_not_give_is_the_clauses_nearest_actor(annotate_text) -> None:
+    [event] = annotate_text("The Palestinian prime minister refused to respond to a demand "
+                            "from the US President.").events
+    assert (event.code.root, event.target and event.target.country) == ("12", "USA")
+    # a guess, and marked as one: its rule says so and it weighs less
+    assert event.rule.endswith("+nearest-target") and event.confidence <= 0.8
+
+
+def test_the_reporting_clause_is_not_searched_for_a_target(annotate_text) -> None:
+    coded = _coded(annotate_text("Iran protested on Sunday, officials in Washington said.").events)
+    assert all(c[2] != "USA" for c in coded), coded

@@ -3,7 +3,7 @@ prepositions, owners of objects, and the targets of complements."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Token
 
@@ -138,10 +138,39 @@ def nested_targets(pred: Predicate, actors: ActorAnalysis, purpose_nouns: frozen
     return []
 
 
+# Children of a verb that do not hold its target: its subject, the reporting clause
+# ("..., officials said"), punctuation and markers.
+NOT_TARGET_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "parataxis", "punct",
+                             "mark", "aux", "auxpass", "neg", "cc"})
+
+
+def clause_targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
+                   roles: Mapping[str, str]) -> list[ActorRef]:
+    """The actor closest to the verb anywhere in its clause outside the subject and the
+    reporting verb, countries first: 'refused to respond to a demand from the US President'.
+    A guess where the grammar names no target."""
+    speech_verbs = frozenset(w for w, role in roles.items() if role == "speech")
+
+    def followed(token: Token) -> bool:
+        return (token.dep_ not in NOT_TARGET_DEPS and token.lemma_.lower() not in speech_verbs
+                and not (token.lower_ == "on" and pattern.code[:2] in TOPIC_ON_ROOTS))
+
+    frontier = [c for c in pred.verb.children if followed(c)]
+    seen_nearest: ActorRef | None = None
+    while frontier:
+        found = actors_of(frontier, actors)
+        with_country = [r for r in found if r.country]
+        if with_country:
+            return with_country[:1]
+        seen_nearest = seen_nearest or (found[0] if found else None)
+        frontier = [c for token in frontier for c in token.children if followed(c)]
+    return [seen_nearest] if seen_nearest else []
+
+
 def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
-            purpose_nouns: frozenset[str] = frozenset()) -> list[ActorRef]:
+            roles: Mapping[str, str] | None = None) -> list[ActorRef]:
     """Target actors: the pattern's preposition, else the object (or whose it is), the
-    recipient, a usual preposition, the target of an uncoded complement, or an actor named
+    recipient, a usual preposition, the target of an uncoded complement, an actor named
     deeper in the phrases of the clause."""
     preps = list(pred.preps)
     for obj in pred.objects:  # "impose sanctions on Iran": the phrase may hang on the noun
@@ -178,5 +207,7 @@ def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
     if found:
         return found
     followed = frozenset(p for p in NESTED_PREPS if p in usual or p not in TARGET_PREPS)
-    return complementtargets(pred, actors) or nested_targets(pred, actors, purpose_nouns,
-                                                             followed)
+    roles = roles or {}
+    purpose_nouns = frozenset(w for w, role in roles.items() if role == "purpose")
+    return (complementtargets(pred, actors)
+            or nested_targets(pred, actors, purpose_nouns, followed))

@@ -10,7 +10,14 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorAnalysis
 from ..model import ActorRef
-from .arguments import actors_of, best_pattern, condition_subjects, noun_lemmas, targets
+from .arguments import (
+    actors_of,
+    best_pattern,
+    clause_targets,
+    condition_subjects,
+    noun_lemmas,
+    targets,
+)
 from .drafts import Consideration, Draft, confidence
 from .lexicon import Lexicon, Pattern
 from .mood import COOPERATIVE_ROOTS, stated_code
@@ -52,6 +59,7 @@ class _Coded:
     modality: str
     trigger: tuple[int, int]
     content: Token  # the verb of the deed itself: the complement of a governing verb
+    guessed: bool = False  # the target is the clause's nearest actor, not a grammatical role
 
 
 def _trigger_span(pred: Predicate, pattern: Pattern) -> tuple[int, int]:
@@ -77,17 +85,23 @@ def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
         refusal = lexicon.derive("refusal", pattern.code) or "120"
         return _Coded(pred, pattern, refusal, pattern.id + "+failed",
                       actors_of(list(pred.subjects), actors),
-                      targets(pattern, pred, actors, lexicon.words_with_role("purpose")),
+                      targets(pattern, pred, actors, lexicon.roles),
                       False, "asserted", _trigger_span(pred, pattern), pred.verb)
     negated = pred.negated or pred.governor_role == "fail"
     code, negated, suffix = stated_code(lexicon, pattern, negated, pred.modality,
                                          pred.ultimatum)
-    found = targets(pattern, pred, actors, lexicon.words_with_role("purpose"))
+    found = targets(pattern, pred, actors, lexicon.roles)
     if not found and pred.ultimatum:  # "will withdraw unless Israel ...": Israel is warned
         found = actors_of(condition_subjects(pred.verb), actors)
-    return _Coded(pred, pattern, code, pattern.id + suffix,
-                  actors_of(list(pred.subjects), actors), found,
-                  negated, pred.modality, _trigger_span(pred, pattern), pred.verb)
+    sources = actors_of(list(pred.subjects), actors)
+    # No guess where joint sources are each other's targets: "Israel and Lebanon agreed".
+    guessed = not found and not (len(sources) > 1 and code[:2] in COOPERATIVE_ROOTS)
+    if guessed:
+        found = clause_targets(pattern, pred, actors, lexicon.roles)
+        suffix += "+nearest-target" if found else ""
+    return _Coded(pred, pattern, code, pattern.id + suffix, sources, found,
+                  negated, pred.modality, _trigger_span(pred, pattern), pred.verb,
+                  guessed and bool(found))
 
 
 def _governed(complement: _Coded, governor: _Coded | None, role: str, lexicon: Lexicon,
@@ -165,7 +179,7 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
         deed = coded.get(noun.head.i) if noun.dep_ in ("dobj", "nsubjpass") else None
         if deed is not None and not deed.targets:
             coded[noun.head.i] = replace(deed, targets=targets(
-                pattern, pred, actors, lexicon.words_with_role("purpose")))
+                pattern, pred, actors, lexicon.roles))
 
     absorbed: set[int] = set()  # complements coded with their governor
     merged: dict[int, _Coded] = {}  # governors recoded by their complement
@@ -213,7 +227,7 @@ def _drafts(item: _Coded, considered: list[Consideration]) -> Iterator[Draft]:
     sources: list[ActorRef | None] = [*item.sources]
     if not sources:
         # A victim with no named attacker ("civilians were killed") is still an event.
-        if item.code[:2] in UNATTRIBUTED_ROOTS and item.targets:
+        if item.code[:2] in UNATTRIBUTED_ROOTS and item.targets and not item.guessed:
             sources = [None]
         else:
             considered.append(Consideration(pred.verb, f"rule {item.rule}: no source actor"))
@@ -229,7 +243,8 @@ def _drafts(item: _Coded, considered: list[Consideration]) -> Iterator[Draft]:
                 continue
             yield Draft(item.trigger[0], item.trigger[1], pred.verb, source, target, item.code,
                         item.negated, item.modality, item.rule,
-                        confidence(item.pattern, source, target, item.modality), item.content)
+                        confidence(item.pattern, source, target, item.modality, item.guessed),
+                        item.content)
 
 
 def code_document(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis

@@ -36,10 +36,10 @@ class Consideration:
 
 
 def confidence(pattern: Pattern, source: ActorRef | None, target: ActorRef | None,
-                modality: str) -> float:
+                modality: str, guessed_target: bool = False) -> float:
     """A heuristic belief in the event: full arguments and specific patterns score higher."""
     score = 0.5
-    score += 0.2 if target is not None else 0.0
+    score += (0.1 if guessed_target else 0.2) if target is not None else 0.0
     score += 0.1 if pattern.specificity else 0.0
     score += 0.1 if source is not None and source.country else -0.1 if source is None else 0.0
     score -= 0.2 if modality == "hypothetical" else 0.0
