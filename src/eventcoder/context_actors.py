@@ -14,9 +14,10 @@ from .model import Actor, ActorRef, Event, Mention, content_hash
 # aid deliveries suspended in Baghdad, inspectors sent to Iran, troops pledged to Liberia.
 PLACE_TARGET_ROOTS = frozenset({"03", "04", "07", "08", "09", "13", "14", "15", "16", "17",
                                 "18", "19", "20"})
-# Roots whose events are aimed at the country they happen in even when it is the source's own:
-# a protest in Belgrade by Serbs, a curfew imposed in a Turkish town by Turkish authorities.
-DOMESTIC_TARGET_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+# Codes (and their subcodes) whose events are aimed at the country they happen in even when it
+# is the source's own: a protest in Belgrade by Serbs, a curfew imposed in a Turkish town by
+# Turkish authorities, a curfew threatened in or lifted from one's own capital.
+DOMESTIC_TARGET_CODES = ("14", "17", "18", "19", "20", "0813", "0814", "1323", "1324")
 # Unnamed groups that belong to the country they act in: "protesters blocked roads in Algiers",
 # "police dispersed students in Dhaka". Soldiers, refugees and aid workers are often foreign.
 LOCAL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "COP", "GOV", "REB", "JUD"})
@@ -57,7 +58,8 @@ def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
         # The source's own country as the text gives it, not as filled in above from the place.
         source_country = event.source.country if event.source else None
         if (target is None and event.code.root in PLACE_TARGET_ROOTS
-                and (country != source_country or event.code.root in DOMESTIC_TARGET_ROOTS)):
+                and (country != source_country
+                     or event.code.cameo.startswith(DOMESTIC_TARGET_CODES))):
             target = _country_ref(event, country, actors)
             rule += "+place"
         if rule == event.rule:
