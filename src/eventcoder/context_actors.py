@@ -21,6 +21,9 @@ DOMESTIC_TARGET_CODES = ("14", "17", "18", "19", "20", "0813", "0814", "1323", "
 # Unnamed groups that belong to the country they act in: "protesters blocked roads in Algiers",
 # "police dispersed students in Dhaka". Soldiers, refugees and aid workers are often foreign.
 LOCAL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "COP", "GOV", "REB", "JUD"})
+# Those acted on where they are are most likely of that country too: "a journalist was killed
+# in Beirut", "doctors were arrested in Cairo".
+LOCAL_TARGET_SECTORS = LOCAL_SECTORS | {"MED", "HLH", "BUS", "REL", "AGR"}
 # Institutions that act on their own country's people: "Egyptian police dispersed
 # demonstrators", "the Sudanese government accused rebels" (armies often fight abroad).
 DOMESTIC_SOURCES = frozenset({"GOV", "COP", "JUD"})
@@ -52,7 +55,7 @@ def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
         elif _local(source):
             source = replace(source, country=country)
             rule += "+place-source"
-        if _local(target):
+        if _local(target, LOCAL_TARGET_SECTORS):
             target = replace(target, country=country)
             rule += "+place-target"
         # The source's own country as the text gives it, not as filled in above from the place.
@@ -86,9 +89,10 @@ def _domestic(doc_id: str, event: Event) -> Event:
                                event.code.cameo, rule))
 
 
-def _local(ref: ActorRef | None) -> TypeGuard[ActorRef]:
+def _local(ref: ActorRef | None, sectors: frozenset[str] = LOCAL_SECTORS
+           ) -> TypeGuard[ActorRef]:
     """An unnamed local group with no country of its own: 'protesters', 'the police'."""
-    return ref is not None and ref.country is None and ref.sector in LOCAL_SECTORS
+    return ref is not None and ref.country is None and ref.sector in sectors
 
 
 def _country_ref(event: Event, country: str, actors: list[Actor]) -> ActorRef:
