@@ -95,7 +95,7 @@ def evaluate(rows: list[dict], annotated: list[AnnotatedDocument], show_errors: 
     for plover_type in sorted(by_type):
         cells = " ".join(f"{v:9.2f}" for k in kinds for v in by_type[plover_type][k].prf())
         print(f"{plover_type:<11} {counts[plover_type]:>4} {cells}")
-    cells = " ".join(f"{v:9.2f}" for k in kinds for v in total[k].prf())
+    cells = " ".join(f"{v:9.3f}" for k in kinds for v in total[k].prf())
     print(f"{'micro':<11} {len(rows):>4} {cells}")
     print(f"extra events per sentence: {extra / len(rows):.3f}")
     print(f"sentences with no event coded: "

@@ -49,3 +49,10 @@ def test_a_government_acts_on_its_own_people_when_no_place_is_said(annotate_text
     # an army often fights abroad: its enemies get no country from it
     dyads = _dyads(annotate_text("American troops killed dozens of rebels."))
     assert {(s, c[:2], t) for s, c, t, _ in dyads} == {("USAMIL", "18", "REB")}
+
+
+def test_an_unnamed_judge_or_party_is_of_the_country_it_acts_on(annotate_text) -> None:
+    [(source, code, target, rule)] = _dyads(annotate_text(
+        "A judge opened fraud investigations against 28 Chilean government officials."))
+    assert (source, code[:2], target) == ("CHLJUD", "09", "CHLGOV")
+    assert rule.endswith("+domestic-source")

@@ -1,6 +1,7 @@
 """Countries the text leaves unsaid, from the event's context: the country an attack or a
 protest happens in as its target, the country of unnamed local groups ('protesters', 'police')
-and of attacks nobody claimed, and a government's own people as those it acts on."""
+and of attacks nobody claimed, a government's own people as those it acts on, and judges,
+police, parties and protesters as of the country whose people they act on."""
 
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ LOCAL_TARGET_SECTORS = LOCAL_SECTORS | {"MED", "HLH", "BUS", "REL", "AGR"}
 # Institutions that act on their own country's people: "Egyptian police dispersed
 # demonstrators", "the Sudanese government accused rebels" (armies often fight abroad).
 DOMESTIC_SOURCES = frozenset({"GOV", "COP", "JUD"})
+# Those that act mostly at home, so an unnamed one is of the country of those it acts on:
+# "a judge opened investigations against Chilean officials", "the party will boycott Algeria's
+# elections", "fundamentalists demanded the resignation of the Algerian president".
+HOME_ONLY_SOURCES = frozenset({"COP", "JUD", "PTY", "OPP", "RAD", "LAB", "EDU"})
 # Violence whose perpetrator is not named: "a roadside bomb near Samarra killed a soldier".
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 
@@ -77,14 +82,19 @@ def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
 
 def _domestic(doc_id: str, event: Event) -> Event:
     """An unnamed local group acted on by a country's government, police or courts, with no
-    place said, is of that country."""
+    place said, is of that country; an unnamed judge or police force acting on a country's
+    people is that country's ('a judge opened investigations against Chilean officials')."""
     source, target = event.source, event.target
-    if (source is None or source.country is None or source.sector not in DOMESTIC_SOURCES
-            or not _local(target) or target.sector == "GOV"):
+    if (source is not None and source.country is not None
+            and source.sector in DOMESTIC_SOURCES and _local(target) and target.sector != "GOV"):
+        target, rule = replace(target, country=source.country), "+domestic-target"
+    elif (target is not None and target.country is not None
+            and _local(source, HOME_ONLY_SOURCES)):
+        source, rule = replace(source, country=target.country), "+domestic-source"
+    else:
         return event
-    target = replace(target, country=source.country)
-    rule = f"{event.rule}+domestic-target"
-    return replace(event, target=target, rule=rule,
+    rule = event.rule + rule
+    return replace(event, source=source, target=target, rule=rule,
                    id=event_id(doc_id, event.sentence, event.trigger.start, source, target,
                                event.code.cameo, rule))
 
