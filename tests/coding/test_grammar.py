@@ -38,7 +38,7 @@ GRAMMAR = [
     ("Serbia said it would not release the prisoners.",
      {("SRB", "1243", None, "intended", False)}),
     ("Ukraine and Russia failed to reach an agreement.",
-     {("UKR", "120", None, "asserted", False), ("RUS", "120", None, "asserted", False)}),
+     {("UKR", "120", "RUS", "asserted", False), ("RUS", "120", "UKR", "asserted", False)}),
     ("Iran said it would retaliate against Israel.", {("IRN", "138", "ISR", "intended", False)}),
     # A threat is aimed at the side whose conduct its condition names.
     ("Hezbollah threatened to resume attacks unless Israel withdrew its troops.",

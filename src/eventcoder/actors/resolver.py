@@ -197,23 +197,37 @@ class ActorResolver:
         return Candidate(head, entity, f"org:{entity.text}", entity.text, "organisation",
                           countries[0] if countries else None, sectors[-1] if sectors else None)
 
-    def _country_of_prep(self, head: Token, name_at: dict[int, KbMatch]) -> str | None:
+    def _country_of_prep(self, head: Token, name_at: dict[int, KbMatch], depth: int = 0
+                         ) -> str | None:
         """The country in 'the president of Iran', 'protesters in Hong Kong', 'police in
-        Lagos'."""
+        Lagos', and one phrase further down: 'parties to the conflict in Iraq', 'settlers in
+        the city of Hebron'."""
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in", "throughout", "across"):
-                for obj in prep.children:
-                    if obj.dep_ != "pobj":
-                        continue
-                    match = name_at.get(obj.i)
-                    if match and match.term.kind in ("country", "seat"):
-                        return match.term.ref
-                    if self.place_country is not None and obj.pos_ == "PROPN":
-                        name = obj.doc[min(t.i for t in obj.subtree if t.dep_ == "compound"
-                                           or t.i == obj.i):obj.i + 1].text
-                        found = self.place_country(name)
-                        if found:
-                            return found
+            if prep.dep_ != "prep":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if prep.lower_ in ("of", "from", "in", "throughout", "across"):
+                    found = self._country_named(obj, name_at)
+                    if found:
+                        return found
+                if (depth == 0 and obj.pos_ == "NOUN"
+                        and prep.lower_ in ("of", "in", "to", "at", "near")):
+                    found = self._country_of_prep(obj, name_at, depth + 1)
+                    if found:
+                        return found
+        return None
+
+    def _country_named(self, token: Token, name_at: dict[int, KbMatch]) -> str | None:
+        """The country a name stands for: a country, a seat, or a known place."""
+        match = name_at.get(token.i)
+        if match and match.term.kind in ("country", "seat"):
+            return match.term.ref
+        if self.place_country is not None and token.pos_ == "PROPN":
+            name = token.doc[min(t.i for t in token.subtree if t.dep_ == "compound"
+                                 or t.i == token.i):token.i + 1].text
+            return self.place_country(name)
         return None
 
 

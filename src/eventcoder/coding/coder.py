@@ -234,9 +234,12 @@ def _drafts(item: _Coded, considered: list[Consideration]) -> Iterator[Draft]:
             return
     considered.append(Consideration(pred.verb, f"rule {item.rule}: coded {item.code}"))
     targets: list[ActorRef | None] = [*item.targets] or [None]
-    mutual = item.targets == [] and len(sources) > 1 and item.code[:2] in COOPERATIVE_ROOTS
+    # "Japan and China held talks", "Israelis and Palestinians failed to agree": each side is
+    # the other's target
+    mutual = item.targets == [] and len(sources) > 1 and (
+        item.code[:2] in COOPERATIVE_ROOTS or item.pattern.code[:2] in COOPERATIVE_ROOTS)
     for source in sources:
-        if mutual:  # "Japan and China held talks": each side is the other's target
+        if mutual:
             targets = [other for other in sources if other is not source]
         for target in targets:
             if source is not None and target is not None and target.actor == source.actor:
