@@ -56,3 +56,12 @@ def test_an_unnamed_judge_or_party_is_of_the_country_it_acts_on(annotate_text) -
         "A judge opened fraud investigations against 28 Chilean government officials."))
     assert (source, code[:2], target) == ("CHLJUD", "09", "CHLGOV")
     assert rule.endswith("+domestic-source")
+
+
+def test_an_ethnic_group_is_of_the_country_where_it_acts(annotate_text) -> None:
+    [(source, code, target, _)] = _dyads(annotate_text(
+        "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia."))
+    assert (source, code[:2], target) == ("SRB", "14", "SRB")
+    # without a place the group keeps the country its name gives
+    [(source, _, _, _)] = _dyads(annotate_text("Ethnic Albanians demonstrated on Tuesday."))
+    assert source == "ALB"

@@ -1,7 +1,8 @@
 """Countries the text leaves unsaid, from the event's context: the country an attack or a
 protest happens in as its target, the country of unnamed local groups ('protesters', 'police')
 and of attacks nobody claimed, a government's own people as those it acts on, and judges,
-police, parties and protesters as of the country whose people they act on."""
+police, parties and protesters as of the country whose people they act on, and ethnic groups
+as of the country where they act."""
 
 from __future__ import annotations
 
@@ -57,10 +58,11 @@ def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
         if source is None and event.code.root in UNATTRIBUTED_ROOTS:
             source = _country_ref(event, country, actors)
             rule, confidence = f"{rule}+place-source", max(0.05, round(confidence - 0.1, 2))
-        elif _local(source):
+        elif source is not None and (_local(source) or _ethnic_elsewhere(source, country)):
             source = replace(source, country=country)
             rule += "+place-source"
-        if _local(target, LOCAL_TARGET_SECTORS):
+        if target is not None and (_local(target, LOCAL_TARGET_SECTORS)
+                                   or _ethnic_elsewhere(target, country)):
             target = replace(target, country=country)
             rule += "+place-target"
         # The source's own country as the text gives it, not as filled in above from the place.
@@ -97,6 +99,12 @@ def _domestic(doc_id: str, event: Event) -> Event:
     return replace(event, source=source, target=target, rule=rule,
                    id=event_id(doc_id, event.sentence, event.trigger.start, source, target,
                                event.code.cameo, rule))
+
+
+def _ethnic_elsewhere(ref: ActorRef, country: str) -> bool:
+    """'Ethnic Albanians' in Serbia: an ethnic group where it lives, not a foreign country."""
+    return (ref.country is not None and ref.country != country
+            and "ethnic" in ref.text.lower().split())
 
 
 def _local(ref: ActorRef | None, sectors: frozenset[str] = LOCAL_SECTORS
