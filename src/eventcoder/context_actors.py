@@ -33,8 +33,11 @@ DOMESTIC_SOURCES = frozenset({"GOV", "COP", "JUD"})
 # "a judge opened investigations against Chilean officials", "the party will boycott Algeria's
 # elections", "fundamentalists demanded the resignation of the Algerian president".
 HOME_ONLY_SOURCES = frozenset({"COP", "JUD", "PTY", "OPP", "RAD", "LAB", "EDU"})
-# Violence whose perpetrator is not named: "a roadside bomb near Samarra killed a soldier".
-UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
+# The rule suffix of a target that is only the clause's nearest actor (coding/coder.py).
+GUESSED_TARGET = "+nearest-target"
+# Violence: coded to where it happens when nobody claims it ("a roadside bomb near Samarra
+# killed a soldier"), and aimed at that place rather than at the clause's nearest actor.
+VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 def event_id(doc_id: str, sentence: int, start: int, source: ActorRef | None,
@@ -55,7 +58,7 @@ def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
             continue
         source, target, rule = event.source, event.target, event.rule
         confidence = event.confidence
-        if source is None and event.code.root in UNATTRIBUTED_ROOTS:
+        if source is None and event.code.root in VIOLENCE_ROOTS:
             source = _country_ref(event, country, actors)
             rule, confidence = f"{rule}+place-source", max(0.05, round(confidence - 0.1, 2))
         elif source is not None and (_local(source) or _ethnic_elsewhere(source, country)):
@@ -67,11 +70,14 @@ def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
             rule += "+place-target"
         # The source's own country as the text gives it, not as filled in above from the place.
         source_country = event.source.country if event.source else None
-        if (target is None and event.code.root in PLACE_TARGET_ROOTS
+        # Where violence strikes says more than the clause's nearest actor; what a protest is
+        # against is better said by the clause ("to show their disapproval of US policies").
+        guessed = GUESSED_TARGET in rule and event.code.root in VIOLENCE_ROOTS
+        if ((target is None or guessed) and event.code.root in PLACE_TARGET_ROOTS
                 and (country != source_country
                      or event.code.cameo.startswith(DOMESTIC_TARGET_CODES))):
             target = _country_ref(event, country, actors)
-            rule += "+place"
+            rule = rule.replace(GUESSED_TARGET, "") + "+place"
         if rule == event.rule:
             result.append(event)
             continue

@@ -571,9 +571,11 @@ def _place_of(token: Token, at: dict[int, Place], source: str | None
         for slot in slots:
             place = at.get(slot.i)
             if place is None and slot.dep_ == "pobj" and slot.lemma_.lower() in GEO_NOUNS:
-                # "on the outskirts of Khartoum", "in the north of Lebanon"
+                # "on the outskirts of Khartoum", "in the north of Lebanon", "in the capital
+                # Kabul"
                 inner = [o for p in slot.children if p.dep_ == "prep" and p.lower_ == "of"
                          for o in p.children if o.dep_ == "pobj" and o.i in at]
+                inner += [a for a in slot.children if a.dep_ == "appos" and a.i in at]
                 if inner:
                     return at[inner[0].i], source or "prep"
             if place is None:

@@ -30,6 +30,8 @@ SPONSOR_PARTICIPLES = frozenset({"back", "sponsor", "fund", "support", "arm", "t
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "conj", "dative"})
 ACTOR_PREPS = frozenset(
     {"with", "against", "by", "between", "from", "on", "to", "toward", "towards"})
+# Nouns that a capital's name stands beside as a place: "the capital Kabul".
+PLACE_NOUNS = frozenset({"capital", "city", "town", "port"})
 # "The Taliban government" governs; "Hamas officials" are still Hamas.
 GOVERNING_BODIES = frozenset({"government", "administration", "cabinet", "authority", "regime",
                               "ministry"})
@@ -290,6 +292,8 @@ def _in_actor_slot(token: Token) -> bool:
     """Whether a capital's token stands where an actor stands ('Tokyo said', 'talks with Tokyo')."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "appos" and token.head.lemma_.lower() in PLACE_NOUNS:
+        return _in_actor_slot(token.head)  # "in the capital Kabul": as its noun stands
     if token.dep_ in ACTOR_DEPS:
         return True
     return token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPS
