@@ -21,7 +21,7 @@ def test_an_unclaimed_bombing_is_coded_to_the_country_it_happens_in(annotate_tex
     doc = annotate_text("A roadside bomb killed two soldiers near Samarra on Sunday.")
     [event] = doc.events
     assert event.source is not None and event.source.country == "IRQ"
-    assert event.rule.endswith("+place-source") and event.confidence < 0.7
+    assert "+place-source" in event.rule and event.confidence < 0.7
     # the country joins the document's actors, with the place name as its mention
     assert any(a.country == "IRQ" and a.id == event.source.actor for a in doc.actors)
 
@@ -65,3 +65,8 @@ def test_an_ethnic_group_is_of_the_country_where_it_acts(annotate_text) -> None:
     # without a place the group keeps the country its name gives
     [(source, _, _, _)] = _dyads(annotate_text("Ethnic Albanians demonstrated on Tuesday."))
     assert source == "ALB"
+
+
+def test_soldiers_attacked_somewhere_are_of_that_country(annotate_text) -> None:
+    dyads = _dyads(annotate_text("Rebels ambushed soldiers near Gao in Mali."))
+    assert {(c[:2], t) for _, c, t, _ in dyads} == {("18", "MLIMIL")}

@@ -24,8 +24,9 @@ DOMESTIC_TARGET_CODES = ("14", "17", "18", "19", "20", "0813", "0814", "1323", "
 # "police dispersed students in Dhaka". Soldiers, refugees and aid workers are often foreign.
 LOCAL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "COP", "GOV", "REB", "JUD"})
 # Those acted on where they are are most likely of that country too: "a journalist was killed
-# in Beirut", "doctors were arrested in Cairo".
-LOCAL_TARGET_SECTORS = LOCAL_SECTORS | {"MED", "HLH", "BUS", "REL", "AGR"}
+# in Beirut", "doctors were arrested in Cairo", "troops were ambushed in Mali" (refugees and
+# international bodies are often foreign, and keep no country).
+LOCAL_TARGET_SECTORS = LOCAL_SECTORS | {"MED", "HLH", "BUS", "REL", "AGR", "MIL"}
 # Institutions that act on their own country's people: "Egyptian police dispersed
 # demonstrators", "the Sudanese government accused rebels" (armies often fight abroad).
 DOMESTIC_SOURCES = frozenset({"GOV", "COP", "JUD"})

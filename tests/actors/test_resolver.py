@@ -92,6 +92,12 @@ def test_in_document_resolution(annotate_text, text: str, mention: str, country:
     assert (actor.country, actor.sector) == (country, sector)
 
 
+def test_a_count_of_coordinated_groups_is_each_group(annotate_text) -> None:
+    doc = annotate_text("Guinean police tortured scores of Sierra Leonean and Liberian refugees.")
+    targets = {e.target.country for e in doc.events if e.target}
+    assert targets == {"SLE", "LBR"}
+
+
 def test_both_sides_are_the_two_countries(annotate_text) -> None:
     doc = annotate_text("Japan and China held talks in Beijing. Both sides agreed to cooperate.")
     agreed = {(e.source.country, e.target.country) for e in doc.events

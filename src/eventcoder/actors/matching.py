@@ -44,27 +44,41 @@ class ActorAnalysis:
     def ref(self, token: Token) -> ActorRef | None:
         """The actor a token belongs to; an apposition names it better ('its ally the US'),
         but not a name ('Pakistan, a key U.S. ally')."""
+        return self.by_token.get(self._referent(token).i)
+
+    def refs(self, token: Token) -> list[ActorRef]:
+        """Every actor a token stands for: 'Hungarian and Romanian officials' are two, and
+        so are 'scores of Sierra Leonean and Liberian refugees'."""
+        referent = self._referent(token)
+        first = self.by_token.get(referent.i)
+        if first is None:
+            return []
+        found = [first, *self.also.get(referent.i, [])]
+        if referent.i != token.i:  # "scores of [Sierra Leonean] and [Liberian refugees]"
+            for other in referent.conjuncts:
+                ref = self.by_token.get(self._referent(other).i)
+                if ref is not None and ref not in found:
+                    found.append(ref)
+        return found
+
+    def _referent(self, token: Token) -> Token:
+        """The token whose actor a token stands for: itself, its apposition, or what it
+        counts or is part of ('thousands of Kurds', 'members of Hamas')."""
         found = self.by_token.get(token.i)
         if found is None or token.pos_ != "PROPN":
             for child in token.children:
                 if child.dep_ == "appos" and child.i in self.by_token:
-                    return self.by_token[child.i]
+                    return child
         lemma = token.lemma_.lower()
         if (found is None and lemma in QUANTITY_NOUNS) or (
                 lemma in MEMBER_NOUNS and (found is None or not found.country)):
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     objects = [o for o in prep.children if o.dep_ == "pobj"]
-                    of_ref = self.ref(objects[0]) if objects else None
-                    return of_ref or found
-        return found
-
-    def refs(self, token: Token) -> list[ActorRef]:
-        """Every actor a token stands for: 'Hungarian and Romanian officials' are two."""
-        first = self.ref(token)
-        if first is None:
-            return []
-        return [first, *self.also.get(token.i, [])]
+                    inner = self._referent(objects[0]) if objects else None
+                    if inner is not None and inner.i in self.by_token:
+                        return inner
+        return token
 
 
 class ActorMatcher:
