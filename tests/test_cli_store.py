@@ -39,7 +39,8 @@ def test_a_run_killed_with_sigkill_resumes_with_nothing_lost_or_doubled(tmp_path
     total = 240
     (tmp_path / "news.jsonl").write_text("\n".join(_articles(total)) + "\n", encoding="utf-8")
     args = [*_command(), "extract", "news.jsonl", "--db", "s.duckdb", "--published",
-            "2024-05-06", "--batch-size", "8", "--progress-interval", "0"]
+            "2024-05-06", "--batch-size", "8", "--partition-size", "8",
+            "--progress-interval", "0"]
     run = subprocess.Popen(args, cwd=tmp_path, stderr=subprocess.PIPE, text=True)
     assert run.stderr is not None
     seen = []

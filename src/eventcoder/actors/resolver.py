@@ -57,6 +57,8 @@ class ActorResolver:
         sector_at = {t: s for s in self.matcher.sector_spans(doc) for t in range(s.start, s.end)}
         candidates: list[Candidate] = []
         for token in doc:
+            if token.pos_ not in ("NOUN", "PROPN") and token.i not in name_at:
+                continue  # only nouns and names head actors
             if (token.dep_ in PHRASE_DEPS and token.head.i != token.i
                     and not _named_possessor(token, name_at)):
                 continue
