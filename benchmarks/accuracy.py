@@ -1,6 +1,7 @@
 """Accuracy of event type, source and target on the PLOVER gold sentences.
 
 Usage: .venv/bin/python benchmarks/accuracy.py [--data ../shared/data] [--errors N]
+       .venv/bin/python benchmarks/accuracy.py --file benchmarks/data/heldout_sentences.jsonl
 
 For each sentence the gold has one PLOVER type with its source and target actors. We count,
 per sentence: the type is found when an event of that type is coded; every other distinct
@@ -107,8 +108,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED_DATA)
     parser.add_argument("--errors", type=int, default=0, help="print this many misses")
+    parser.add_argument("--file", type=Path,
+                        help="another gold file in the same format (default: the shared gold)")
     args = parser.parse_args()
-    rows = read_rows(args.data / "plover_gold_sentences.jsonl")
+    rows = read_rows(args.file or args.data / "plover_gold_sentences.jsonl")
     pipeline = Pipeline()
     docs = [Document(text=r["text"], doc_id=r["id"]) for r in rows]
     evaluate(rows, list(pipeline.annotate_many(docs)), args.errors)

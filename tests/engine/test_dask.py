@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -150,3 +151,42 @@ def test_local_and_dask_engines_store_the_same_events(tmp_path: Path) -> None:
         assert b.execute("SELECT engine, documents FROM runs").fetchall() == [("dask", 16)]
         assert a.execute("SELECT count(*) FROM events").fetchone()[0] >= 10  # type: ignore
     assert not (tmp_path / "dask.duckdb.parts").exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_an_existing_cluster_codes_like_the_local_engine(tmp_path: Path) -> None:
+    """What users run on Kubernetes or an HPC queue: a scheduler and a worker started on their
+    own with Dask's command line, and `--scheduler ADDRESS` with a shared staging folder."""
+    dask_cli = Path(sys.executable).parent / "dask"
+    if not dask_cli.exists():
+        pytest.skip("the dask command line is not installed next to this Python")
+    lines = [json.dumps({"doc_id": f"n{i}", "text": text}) for i, text in enumerate(ARTICLES)]
+    (tmp_path / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    scheduler = subprocess.Popen([str(dask_cli), "scheduler", "--host", "127.0.0.1", "--port",
+                                  address.rsplit(":", 1)[1], "--no-dashboard"], **quiet)
+    worker = subprocess.Popen([str(dask_cli), "worker", address, "--nthreads", "1",
+                               "--no-dashboard"], **quiet)
+    try:
+        common = ("news.jsonl", "--published", "2024-05-06", "--partition-size", "3")
+        local = _eventcoder("extract", *common, "--db", "local.duckdb", cwd=tmp_path)
+        remote = _eventcoder("extract", *common, "--engine", "dask", "--scheduler", address,
+                             "--staging", str(tmp_path / "shared-parts"), "--db", "remote.duckdb",
+                             cwd=tmp_path)
+    finally:
+        for process in (worker, scheduler):
+            process.terminate()
+            process.wait(timeout=30)
+    assert (local.returncode, remote.returncode) == (0, 0), (local.stderr, remote.stderr)
+    query = "SELECT * EXCLUDE (doc_id) FROM events ORDER BY doc_hash, event_id"
+    with duckdb.connect(str(tmp_path / "local.duckdb")) as a, \
+            duckdb.connect(str(tmp_path / "remote.duckdb")) as b:
+        assert a.execute(query).fetchall() == b.execute(query).fetchall()
+        assert b.execute("SELECT engine, documents FROM runs").fetchall() == [("dask", 8)]
+    assert not (tmp_path / "shared-parts").exists()
