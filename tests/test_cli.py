@@ -121,6 +121,9 @@ def test_explain_shows_rule_and_rejections(tmp_path: Path) -> None:
     assert "accuse" in result.stdout and "112" in result.stdout
     none = _eventcoder("explain", "The weather was mild.", cwd=tmp_path)
     assert "No event coded" in none.stdout
+    # each step of a rule id is spelled out: why the target is Algeria
+    steps = _eventcoder("explain", "Protesters blocked roads in Algiers.", cwd=tmp_path)
+    assert "+place: no target named: the country where the event happens" in steps.stdout
 
 
 def test_every_command_has_help() -> None:

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from rich.console import Console
 from rich.table import Table
 
 from .model import Document, content_hash
 from .pipeline import Pipeline
+from .resources import bundled, read_tsv
+
+
+@lru_cache(maxsize=1)
+def rule_steps() -> dict[str, str]:
+    """What each '+step' of a rule id means."""
+    return {row["step"]: row["meaning"]
+            for _, row in read_tsv(bundled("data", "rule_steps.tsv"), ("step", "meaning"))}
 
 
 def render_explanation(pipeline: Pipeline, text: str, published: date | None,
@@ -48,6 +57,11 @@ def render_explanation(pipeline: Pipeline, text: str, published: date | None,
                 f"{event.date} ({event.date_precision}, {event.date_source})",
                 f"{event.confidence:.2f}")
         console.print(table)
+        steps = rule_steps()
+        used = dict.fromkeys(step for event in events for step in event.rule.split("+")[1:]
+                             if step in steps)
+        for step in used:
+            console.print(f"  +{step}: {steps[step]}", highlight=False)
     else:
         console.print("[bold]No event coded.[/bold]")
     considered = [c for c in analysis.considered if "coded" not in c.outcome]
