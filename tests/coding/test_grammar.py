@@ -117,3 +117,16 @@ def test_a_target_the_grammar_does_not_give_is_the_clauses_nearest_actor(annotat
 def test_the_reporting_clause_is_not_searched_for_a_target(annotate_text) -> None:
     coded = _coded(annotate_text("Iran protested on Sunday, officials in Washington said.").events)
     assert all(c[2] != "USA" for c in coded), coded
+
+
+def test_coordinated_complements_share_their_governor(annotate_text) -> None:
+    # both deeds are threatened: neither is coded as done
+    coded = _coded(annotate_text("Russia threatened to cut ties with Moldova and expel its "
+                                 "diplomats.").events)
+    assert coded and all(c[1].startswith("13") for c in coded), coded
+
+
+def test_a_main_verb_the_parser_hangs_on_the_subject_is_still_coded(annotate_text) -> None:
+    coded = _coded(annotate_text("Thai opposition parties called on Prime Minister Thaksin "
+                                 "Shinawatra to step down.").events)
+    assert any(c[0] == "THA" and c[1].startswith("02") and c[2] == "THA" for c in coded), coded

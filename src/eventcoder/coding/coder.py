@@ -25,6 +25,7 @@ from .nouns import code_nouns
 from .predicates import (
     Predicate,
     conjuncts,
+    first_conjunct,
     inherited_subjects,
     lemma_candidates,
     predicates,
@@ -74,8 +75,9 @@ def _trigger_span(pred: Predicate, pattern: Pattern) -> tuple[int, int]:
 def _background(verb: Token) -> bool:
     """A clause that describes a noun: 'a helicopter that was captured last week', 'convoys
     to feed the hungry', 'gunboats intercepting a ship' tell what the news is about, not what
-    happened in it."""
-    return verb.dep_ in ("relcl", "acl")
+    happened in it. Unless the noun is the sentence's root: then the parser has taken the
+    main verb for a modifier ('Thai opposition parties [called] on Thaksin to step down')."""
+    return verb.dep_ in ("relcl", "acl") and verb.head.dep_ != "ROOT"
 
 
 def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
@@ -202,7 +204,7 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
                 merged.setdefault(governor.i, combined)  # the first complement is the content
         elif role == "intent":
             superseded.add(governor.i)
-        elif (item.pred.verb.dep_ == "advcl" and governor.i in coded
+        elif (first_conjunct(item.pred.verb).dep_ == "advcl" and governor.i in coded
               and governor.i not in superseded):
             # "staged rallies to demand reforms": the purpose explains the deed it follows,
             # and names whom it is aimed at when the deed does not.

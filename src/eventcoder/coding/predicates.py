@@ -89,8 +89,17 @@ def role_of(word: Token, roles: Mapping[str, str]) -> str | None:
     return next((roles[w] for w in lemma_candidates(word) if w in roles), None)
 
 
+def first_conjunct(verb: Token) -> Token:
+    """The first of coordinated verbs: 'to unite and [mobilize]' stands where 'unite' does."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    return verb
+
+
 def governor_of(verb: Token) -> Token | None:
-    """The word a verb complements: 'agreed to [meet]', 'willing to [withdraw]', 'said [it]'."""
+    """The word a verb complements: 'agreed to [meet]', 'willing to [withdraw]', 'said [it]',
+    and so does a verb coordinated with it: 'threatened to cut ties and [expel] diplomats'."""
+    verb = first_conjunct(verb)
     if verb.head.i == verb.i:
         return None
     if verb.dep_ in ("xcomp", "ccomp") or (verb.dep_ == "advcl" and _has_infinitive_to(verb)):
@@ -108,7 +117,8 @@ def inherited_subjects(verb: Token) -> list[Token]:
             return [verb.head]
         if own:
             return own
-        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and (
+                verb.tag_ == "VBG" or verb.head.dep_ == "ROOT")):  # the noun is the subject
             return [verb.head]
         if verb.dep_ not in CHAIN_DEPS or verb.head.i == verb.i:
             return []
