@@ -130,3 +130,14 @@ def test_a_main_verb_the_parser_hangs_on_the_subject_is_still_coded(annotate_tex
     coded = _coded(annotate_text("Thai opposition parties called on Prime Minister Thaksin "
                                  "Shinawatra to step down.").events)
     assert any(c[0] == "THA" and c[1].startswith("02") and c[2] == "THA" for c in coded), coded
+
+
+def test_a_participial_adjunct_is_part_of_the_deed(annotate_text) -> None:
+    # one attack, not an attack and a killing
+    coded = _coded(annotate_text("Russian troops shelled the Ukrainian city of Kharkiv, "
+                                 "killing five civilians.").events)
+    assert {c[1][:2] for c in coded} == {"19"}, coded
+    # a participle with its own subject is a deed of its own
+    coded = _coded(annotate_text("Russian troops shelled Kharkiv, with Ukrainian troops "
+                                 "attacking Belgorod.").events)
+    assert any(c[0] == "UKR" for c in coded), coded

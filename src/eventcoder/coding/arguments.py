@@ -138,14 +138,14 @@ def nested_targets(pred: Predicate, actors: ActorAnalysis, purpose_nouns: frozen
     return []
 
 
-# Children of a verb that do not hold its target: its subject, the reporting clause
+# Children of a verb that do not hold its target: its subject (or by-agent), the reporting clause
 # ("..., officials said"), punctuation and markers.
-NOT_TARGET_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "parataxis", "punct",
-                             "mark", "aux", "auxpass", "neg", "cc"})
+NOT_TARGET_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "parataxis",
+                             "punct", "mark", "aux", "auxpass", "neg", "cc"})
 
 
 def clause_targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
-                   roles: Mapping[str, str]) -> list[ActorRef]:
+                   roles: Mapping[str, str], sources: list[ActorRef]) -> list[ActorRef]:
     """The actor closest to the verb anywhere in its clause outside the subject and the
     reporting verb, countries first: 'refused to respond to a demand from the US President'.
     A guess where the grammar names no target."""
@@ -157,8 +157,9 @@ def clause_targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
 
     frontier = [c for c in pred.verb.children if followed(c)]
     seen_nearest: ActorRef | None = None
+    own = {source.actor for source in sources}
     while frontier:
-        found = actors_of(frontier, actors)
+        found = [r for r in actors_of(frontier, actors) if r.actor not in own]
         with_country = [r for r in found if r.country]
         if with_country:
             return with_country[:1]

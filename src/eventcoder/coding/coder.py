@@ -80,6 +80,15 @@ def _background(verb: Token) -> bool:
     return verb.dep_ in ("relcl", "acl") and verb.head.dep_ != "ROOT"
 
 
+def _adjunct_of(verb: Token) -> Token | None:
+    """The verb a participial adjunct elaborates: 'rioted, [setting] fire to mattresses'."""
+    verb = first_conjunct(verb)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children):
+        return verb.head
+    return None
+
+
 def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
                     actors: ActorAnalysis) -> _Coded:
     if pred.governor_role == "fail" and pattern.code[:2] in COOPERATIVE_ROOTS:
@@ -99,7 +108,7 @@ def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
     # No guess where joint sources are each other's targets: "Israel and Lebanon agreed".
     guessed = not found and not (len(sources) > 1 and code[:2] in COOPERATIVE_ROOTS)
     if guessed:
-        found = clause_targets(pattern, pred, actors, lexicon.roles)
+        found = clause_targets(pattern, pred, actors, lexicon.roles, sources)
         suffix += "+nearest-target" if found else ""
     return _Coded(pred, pattern, code, pattern.id + suffix, sources, found,
                   negated, pred.modality, _trigger_span(pred, pattern), pred.verb,
@@ -189,6 +198,13 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
     for index, item in coded.items():
         governor = item.pred.governor
         role = item.pred.governor_role
+        adjunct_of = _adjunct_of(item.pred.verb)
+        if governor is None and adjunct_of is not None and adjunct_of.i in coded:
+            # "shelled the town, killing five": the participle tells more of the same deed
+            absorbed.add(index)
+            considered.append(Consideration(item.pred.verb, f"rule {item.pattern.id}: part "
+                                            f"of '{adjunct_of.text}', not a deed of its own"))
+            continue
         if governor is None:
             continue
         if role in GOVERNING_ROLES:
