@@ -141,3 +141,8 @@ def test_a_participial_adjunct_is_part_of_the_deed(annotate_text) -> None:
     coded = _coded(annotate_text("Russian troops shelled Kharkiv, with Ukrainian troops "
                                  "attacking Belgorod.").events)
     assert any(c[0] == "UKR" for c in coded), coded
+
+
+def test_put_on_alert_in_the_passive_is_done_by_the_subject(annotate_text) -> None:
+    coded = _coded(annotate_text("North Korea's army was put on high alert on Monday.").events)
+    assert {(c[0], c[1]) for c in coded} == {("PRK", "152")}, coded

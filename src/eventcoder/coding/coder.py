@@ -105,6 +105,9 @@ def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
     if not found and pred.ultimatum:  # "will withdraw unless Israel ...": Israel is warned
         found = actors_of(condition_subjects(pred.verb), actors)
     sources = actors_of(list(pred.subjects), actors)
+    if not sources and pred.passive and pattern.passive_source:
+        sources = actors_of(list(pred.objects), actors)  # "police were placed on alert"
+        found = [ref for ref in found if ref not in sources]
     # No guess where joint sources are each other's targets: "Israel and Lebanon agreed".
     guessed = not found and not (len(sources) > 1 and code[:2] in COOPERATIVE_ROOTS)
     if guessed:

@@ -13,7 +13,8 @@ from ..ontology import Codebook
 from ..resources import data_error, package_file, read_jsonl, read_tsv
 
 PATTERN_FIELDS = frozenset(
-    {"id", "lemma", "noun", "code", "particle", "object", "prep", "pobj", "intent", "passive_ok"}
+    {"id", "lemma", "noun", "code", "particle", "object", "prep", "pobj", "intent",
+     "passive_source"}
 )
 CODE = re.compile(r"^\d{2,4}$")
 
@@ -31,6 +32,7 @@ class Pattern:
     prep: str | None = None
     pobjs: frozenset[str] = frozenset()
     intent: str | None = None
+    passive_source: bool = False  # "the army was put on alert": the passive subject acts
 
     @property
     def specificity(self) -> int:
@@ -107,6 +109,7 @@ def _pattern(path: Path, line: int, obj: dict[str, Any], codebook: Codebook) -> 
         prep=obj.get("prep"),
         pobjs=_lemmas(path, line, obj, "pobj"),
         intent=obj.get("intent"),
+        passive_source=obj.get("passive_source") is True,
     )
 
 
