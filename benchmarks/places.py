@@ -16,15 +16,12 @@ Also the same by expected feature, and the time per passage.
 
 from __future__ import annotations
 
-import argparse
 import math
 import sys
-import time
 from collections import defaultdict
 from pathlib import Path
 
-from bench_data import read_rows
-from eventcoder import Document, Pipeline
+from bench_data import annotate_rows, gold_set_arguments, read_rows
 from eventcoder.model import Place
 
 DATA = Path(__file__).resolve().parent / "data" / "places.jsonl"
@@ -40,16 +37,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def main() -> None:
     """Run the benchmark and print Markdown tables."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--errors", action="store_true", help="print the misses")
-    args = parser.parse_args()
+    args = gold_set_arguments(__doc__.splitlines()[0], DATA)
     rows = read_rows(args.data)
-    pipeline = Pipeline()
-    started = time.perf_counter()
-    annotated = list(pipeline.annotate_many(Document(text=r["text"], doc_id=r["id"])
-                                            for r in rows))
-    seconds = time.perf_counter() - started
+    annotated, seconds = annotate_rows(rows)
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])  # n, found, ctry, km, f
     actors_out = actors_total = 0
     for row, doc in zip(rows, annotated, strict=True):

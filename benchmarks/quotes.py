@@ -17,13 +17,10 @@ actor), or in the phrase naming a speaker that is no actor ("a witness"). Report
 
 from __future__ import annotations
 
-import argparse
 import sys
-import time
 from pathlib import Path
 
-from bench_data import read_rows
-from eventcoder import Document, Pipeline
+from bench_data import annotate_rows, gold_set_arguments, read_rows
 from eventcoder.model import AnnotatedDocument, Quote
 
 DATA = Path(__file__).resolve().parent / "data" / "quotes.jsonl"
@@ -45,17 +42,9 @@ def speaker_names(doc: AnnotatedDocument, quote: Quote) -> tuple[list[str], list
 
 def main() -> None:
     """Run the benchmark and print a Markdown table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--errors", action="store_true", help="print the misses")
-    args = parser.parse_args()
+    args = gold_set_arguments(__doc__.splitlines()[0], DATA)
     rows = read_rows(args.data)
-    pipeline = Pipeline()
-    docs = [Document(text=r["text"], doc_id=r["id"],
-                     published=_date(r.get("published"))) for r in rows]
-    started = time.perf_counter()
-    annotated = list(pipeline.annotate_many(docs))
-    seconds = time.perf_counter() - started
+    annotated, seconds = annotate_rows(rows, lambda row: _date(row.get("published")))
     expected = found = kind_ok = speaker_ok = linked_ok = extra = produced = 0
     by_kind: dict[str, list[int]] = {"direct": [0, 0], "indirect": [0, 0]}
     for row, doc in zip(rows, annotated, strict=True):
