@@ -73,6 +73,29 @@ def test_a_run_killed_with_sigkill_resumes_with_nothing_lost_or_doubled(tmp_path
         assert runs.fetchall() == [(False, None), (True, resumed)]
 
 
+def test_inputs_read_a_chunk_at_a_time_give_the_same_run(tmp_path: Path) -> None:
+    articles = _articles(12)
+    lines = articles + articles[:4] + ["{broken"]  # duplicates land in later chunks
+    (tmp_path / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runs = {}
+    for name, read_ahead in (("whole", "1000"), ("chunked", "5")):
+        runs[name] = subprocess.run(
+            [*_command(), "extract", "news.jsonl", "--db", f"{name}.duckdb", "--published",
+             "2024-05-06", "--jsonl", f"{name}.jsonl", "--read-ahead", read_ahead],
+            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    for name, run in runs.items():
+        assert run.returncode == 1, run.stderr  # the broken line
+        assert "news.jsonl:17" in run.stderr and "resuming" not in run.stderr, name
+        assert "12 documents coded" in run.stderr and "12 documents written" in run.stderr
+    assert (tmp_path / "whole.jsonl").read_text() == (tmp_path / "chunked.jsonl").read_text()
+    assert len((tmp_path / "chunked.jsonl").read_text().splitlines()) == 16
+    sql = "SELECT * EXCLUDE (doc_id) FROM events ORDER BY doc_hash, event_id"
+    with duckdb.connect(str(tmp_path / "whole.duckdb")) as a, \
+            duckdb.connect(str(tmp_path / "chunked.duckdb")) as b:
+        assert a.execute(sql).fetchall() == b.execute(sql).fetchall()
+        assert b.execute("SELECT documents, skipped FROM runs").fetchall() == [(12, 0)]
+
+
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     path = tmp_path / "s.duckdb"

@@ -6,8 +6,10 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TypeVar
 
 from rich.console import Console
 
@@ -32,6 +34,9 @@ DASK_PARTITION = 64
 # Documents per store commit with the local engine: each DuckDB commit has a fixed cost (5% of
 # the run at 32 documents per commit); a killed run loses at most this much work.
 LOCAL_PARTITION = 128
+# Input documents held in memory at a time (texts and their plan), whatever the input's size.
+READ_AHEAD = 10_000
+T = TypeVar("T")
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -65,6 +70,9 @@ def add_to(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--partition-size", type=positive_int, metavar="N",
                         help="documents per committed partition (default: "
                              f"{LOCAL_PARTITION}, {DASK_PARTITION} with dask)")
+    parser.add_argument("--read-ahead", type=positive_int, default=READ_AHEAD, metavar="N",
+                        help="input documents read and planned at a time: bounds memory "
+                             "(default: %(default)s)")
     parser.add_argument("--progress-interval", type=seconds_arg, default=10.0, metavar="S",
                         help="when stderr is not a terminal, a progress line every S seconds "
                              "(default: %(default)s)")
@@ -78,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
         raise EventcoderError(Messages.E025)
     settings = Settings(published=args.published, batch_size=args.batch_size,
                         actors_file=args.actors)
-    items = list(read_inputs(args.inputs, published=args.published))
+    chunks = _chunks(read_inputs(args.inputs, published=args.published), args.read_ahead)
+    summary = RunSummary()
     with ExitStack() as stack:
         jsonl = None
         if args.jsonl == "-":
@@ -98,19 +107,33 @@ def run(args: argparse.Namespace) -> int:
                                        else LOCAL_PARTITION)
         job = ExtractJob(engine, version=__version__, store=store, jsonl=jsonl, run_id=run_id,
                          partition_size=size)
-        plan = job.plan(items)
-        if plan.skipped:
-            err.print(f"resuming: {plan.skipped} documents already in the store are not coded "
-                      "again", highlight=False)
-        with RunProgress(len(plan.todo), err, interval=args.progress_interval,
-                         live=None if len(plan.todo) > 1 else False) as progress:
-            summary = job.run(plan, progress)
+        with RunProgress(0, err, interval=args.progress_interval) as progress:
+            for items in chunks:  # a chunk at a time: memory does not grow with the input
+                plan = job.plan(items)
+                if plan.skipped:
+                    err.print(f"resuming: {plan.skipped} documents already in the store are "
+                              "not coded again", highlight=False)
+                progress.expect(len(plan.todo))
+                summary.add(job.run(plan, progress))
+        job.close()
         if store is not None and run_id is not None:
             store.finish_run(run_id, RunCounts(summary.documents, summary.stored,
                                                summary.events, len(summary.errors),
                                                summary.seconds, summary.skipped))
     print_summary(summary, None if args.no_store else args.db, err)
     return EXIT_SOME_FAILED if summary.errors else EXIT_OK
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """The items in lists of `size`, read as they are needed."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _engine(args: argparse.Namespace, settings: Settings, stack: ExitStack) -> Engine:

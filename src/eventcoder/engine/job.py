@@ -119,6 +119,11 @@ class ExtractJob:
         self.engine, self.version, self.store = engine, version, store
         self.jsonl, self.run_id = jsonl, run_id
         self.partition_size = max(1, partition_size)
+        self.coded: set[str] = set()  # content hashes this job has coded, over all its plans
+
+    def close(self) -> None:
+        """After the last run: let the engine clean up (the Dask staging folder)."""
+        self.engine.stored_all()
 
     def recover(self) -> int:
         """Store the partitions that a killed earlier run coded but did not store; how many
@@ -143,7 +148,8 @@ class ExtractJob:
             if key not in stored and key not in todo:
                 todo[key] = document
         errors = [i for i in items if isinstance(i, InputError)]
-        skipped = sum(1 for key in hashes if key in stored)
+        # Stored by an earlier run, not by an earlier chunk of this one.
+        skipped = sum(1 for key in hashes if key in stored and key not in self.coded)
         return Plan(documents, errors, list(todo.values()), stored, skipped, recovered)
 
     def run(self, plan: Plan, progress: Progress | None = None) -> RunSummary:
@@ -160,6 +166,7 @@ class ExtractJob:
             writer = OrderedJsonl(self.jsonl, [d.content_hash for d in plan.documents],
                                   plan.stored, fetch)
         todo, size = plan.todo, self.partition_size
+        self.coded.update(d.content_hash for d in todo)
         partitions = (todo[i:i + size] for i in range(0, len(todo), size))
         with PartitionWriter(self.store, writer, progress) as store_writer:
             for result in self.engine.code(partitions, version=self.version,
@@ -169,7 +176,6 @@ class ExtractJob:
                 summary.events += result.batch.events
                 summary.errors.extend(result.errors)
         summary.stored += store_writer.stored
-        self.engine.stored_all()
         if writer is not None:
             writer.finish()
         summary.seconds = time.perf_counter() - started

@@ -27,6 +27,20 @@ class RunSummary:
     skipped: int = 0  # documents found in the store, not coded again
     clusters: ClusterUpdate | None = None
 
+    def add(self, other: RunSummary) -> None:
+        """Count another part of the same run (inputs are read a chunk at a time)."""
+        self.documents += other.documents
+        self.events += other.events
+        self.errors.extend(other.errors)
+        self.seconds += other.seconds
+        self.stored += other.stored
+        self.skipped += other.skipped
+        if other.clusters is not None:
+            mine = self.clusters or ClusterUpdate(0, 0, 0)
+            self.clusters = ClusterUpdate(mine.groups + other.clusters.groups,
+                                          mine.clusters + other.clusters.clusters,
+                                          mine.members + other.clusters.members)
+
 
 class LocalEngine:
     """Runs the pipeline over documents in this process, batch by batch."""

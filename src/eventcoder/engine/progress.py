@@ -35,12 +35,15 @@ class RunProgress:
 
     def __enter__(self) -> RunProgress:
         if self.live and self.total:
-            self._bar = Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
-                                 TextColumn("{task.fields[status]}"), console=self.console,
-                                 transient=True)
-            self._bar.start()
-            self._task = self._bar.add_task("coding", total=self.total, status="")
+            self._start_bar()
         return self
+
+    def _start_bar(self) -> None:
+        self._bar = Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
+                             TextColumn("{task.fields[status]}"), console=self.console,
+                             transient=True)
+        self._bar.start()
+        self._task = self._bar.add_task("coding", total=self.total, status="")
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
@@ -63,6 +66,14 @@ class RunProgress:
     def line(self) -> str:
         """The progress line written to logs."""
         return f"coded {self.done}/{self.total} documents, {self.status()}"
+
+    def expect(self, count: int) -> None:
+        """Count `count` more documents to code (inputs are read a chunk at a time)."""
+        self.total += count
+        if self._bar is not None:
+            self._bar.update(self._task, total=self.total)
+        elif self.live and self.total:
+            self._start_bar()
 
     def advance(self, count: int) -> None:
         """Count `count` more documents as done."""
