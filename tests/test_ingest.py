@@ -106,3 +106,18 @@ def test_missing_and_unreadable_files_are_errors(tmp_path: Path,
                      if isinstance(r, InputError))
     assert reasons == [("absent.txt", "[E008]"), ("dangling.txt", "[E001]"),
                        ("locked.txt", "[E001]")]
+
+
+def test_a_large_jsonl_file_is_read_line_by_line(tmp_path: Path) -> None:
+    lines = [json.dumps({"doc_id": f"d{i}", "text": f"Story {i} " + "word " * 20})
+             for i in range(3000)]  # about 400 kB: many read blocks, lines across block ends
+    lines[1499] = "{not json"
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode("utf-8"))
+    items = _read(path)
+    assert len(items) == 3000
+    [error] = [i for i in items if isinstance(i, InputError)]
+    assert error.line == 1500 and "E005" in error.reason
+    docs = [i for i in items if isinstance(i, Document)]
+    assert docs[0].doc_id == "d0" and docs[-1].doc_id == "d2999"
+    assert docs[-1].text.startswith("Story 2999")

@@ -15,6 +15,8 @@ from ..model import Document, InputError, content_hash
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 STDIN = "-"
+SNIFF_BYTES = 8192  # read first: binary content and whether a stream holds JSON lines
+READ_BLOCK = 1 << 16
 
 ReadResult = Document | InputError
 
@@ -54,23 +56,24 @@ def _read_path(path: Path, published: date | None) -> Iterator[ReadResult]:
         yield InputError(str(path), None, Messages.E009.format(suffix=suffix or path.name))
         return
     try:
+        if suffix in JSONL_SUFFIXES:  # line by line: a corpus file need not fit in memory
+            with path.open("rb") as stream:
+                yield from _read_jsonl(stream, stream.read(SNIFF_BYTES), str(path), published)
+            return
         raw = path.read_bytes()
     except OSError as exc:
         yield InputError(str(path), None, Messages.E001.format(reason=exc.strerror or exc))
         return
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(raw, str(path), published)
-    else:
-        yield _read_text(raw, str(path), path.stem, published)
+    yield _read_text(raw, str(path), path.stem, published)
 
 
 def _read_stream(stream: IO[bytes], name: str, published: date | None) -> Iterator[ReadResult]:
-    raw = stream.read()
+    head = stream.read(SNIFF_BYTES)
     # A stream whose first non-blank character opens a JSON object is read as JSON lines.
-    if raw.lstrip().startswith(b"{"):
-        yield from _read_jsonl(raw, name, published)
+    if head.lstrip().startswith(b"{"):
+        yield from _read_jsonl(stream, head, name, published)
     else:
-        yield _read_text(raw, name, None, published)
+        yield _read_text(head + stream.read(), name, None, published)
 
 
 def _decode(raw: bytes, source: str) -> str | InputError:
@@ -96,23 +99,43 @@ def _read_text(raw: bytes, source: str, stem: str | None, published: date | None
     )
 
 
-def _read_jsonl(raw: bytes, source: str, published: date | None) -> Iterator[ReadResult]:
-    if b"\x00" in raw[:8192]:
+def _read_jsonl(stream: IO[bytes], head: bytes, source: str, published: date | None
+                ) -> Iterator[ReadResult]:
+    """Documents of JSON lines: `head`, the bytes already read, then the rest of `stream`."""
+    if b"\x00" in head:
         yield InputError(source, None, Messages.E003)
         return
-    if not raw.strip():
-        yield InputError(source, None, Messages.E004)
-        return
+    empty = True
     # Lines are decoded one by one so that one bad line does not cost the others.
-    for line_no, raw_line in enumerate(raw.removeprefix(b"\xef\xbb\xbf").split(b"\n"), 1):
+    for line_no, raw_line in enumerate(_lines(head.removeprefix(b"\xef\xbb\xbf"), stream), 1):
         if not raw_line.strip():
             continue
+        empty = False
         try:
             line = raw_line.decode("utf-8")
         except UnicodeDecodeError as exc:
             yield InputError(source, line_no, Messages.E002.format(offset=exc.start))
             continue
         yield _document_from_json_line(line, source, line_no, published)
+    if empty:
+        yield InputError(source, None, Messages.E004)
+
+
+def _lines(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
+    """The lines of `head` followed by the rest of `stream`, read a block at a time."""
+    buffer, start = head, 0
+    while True:
+        end = buffer.find(b"\n", start)
+        if end >= 0:
+            yield buffer[start:end]
+            start = end + 1
+            continue
+        block = stream.read(READ_BLOCK)
+        if not block:
+            if start < len(buffer):
+                yield buffer[start:]
+            return
+        buffer, start = buffer[start:] + block, 0
 
 
 def _document_from_json_line(
