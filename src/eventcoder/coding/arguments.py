@@ -3,7 +3,7 @@ prepositions, owners of objects, and the targets of complements."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from spacy.tokens import Token
 
@@ -145,11 +145,10 @@ NOT_TARGET_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "parataxis",
 
 
 def clause_targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
-                   roles: Mapping[str, str], sources: list[ActorRef]) -> list[ActorRef]:
+                   speech_verbs: frozenset[str], sources: list[ActorRef]) -> list[ActorRef]:
     """The actor closest to the verb anywhere in its clause outside the subject and the
     reporting verb, countries first: 'refused to respond to a demand from the US President'.
     A guess where the grammar names no target."""
-    speech_verbs = frozenset(w for w, role in roles.items() if role == "speech")
 
     def followed(token: Token) -> bool:
         return (token.dep_ not in NOT_TARGET_DEPS and token.lemma_.lower() not in speech_verbs
@@ -169,7 +168,7 @@ def clause_targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
 
 
 def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
-            roles: Mapping[str, str] | None = None) -> list[ActorRef]:
+            purpose_nouns: frozenset[str] = frozenset()) -> list[ActorRef]:
     """Target actors: the pattern's preposition, else the object (or whose it is), the
     recipient, a usual preposition, the target of an uncoded complement, an actor named
     deeper in the phrases of the clause."""
@@ -208,7 +207,5 @@ def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
     if found:
         return found
     followed = frozenset(p for p in NESTED_PREPS if p in usual or p not in TARGET_PREPS)
-    roles = roles or {}
-    purpose_nouns = frozenset(w for w, role in roles.items() if role == "purpose")
     return (complementtargets(pred, actors)
             or nested_targets(pred, actors, purpose_nouns, followed))

@@ -26,6 +26,7 @@ from .predicates import (
     Predicate,
     conjuncts,
     first_conjunct,
+    has_infinitive_to,
     inherited_subjects,
     lemma_candidates,
     predicates,
@@ -96,12 +97,12 @@ def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
         refusal = lexicon.derive("refusal", pattern.code) or "120"
         return _Coded(pred, pattern, refusal, pattern.id + "+failed",
                       actors_of(list(pred.subjects), actors),
-                      targets(pattern, pred, actors, lexicon.roles),
+                      targets(pattern, pred, actors, lexicon.words_with_role("purpose")),
                       False, "asserted", _trigger_span(pred, pattern), pred.verb)
     negated = pred.negated or pred.governor_role == "fail"
     code, negated, suffix = stated_code(lexicon, pattern, negated, pred.modality,
                                          pred.ultimatum)
-    found = targets(pattern, pred, actors, lexicon.roles)
+    found = targets(pattern, pred, actors, lexicon.words_with_role("purpose"))
     if not found and pred.ultimatum:  # "will withdraw unless Israel ...": Israel is warned
         found = actors_of(condition_subjects(pred.verb), actors)
     sources = actors_of(list(pred.subjects), actors)
@@ -111,7 +112,8 @@ def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
     # No guess where joint sources are each other's targets: "Israel and Lebanon agreed".
     guessed = not found and not (len(sources) > 1 and code[:2] in COOPERATIVE_ROOTS)
     if guessed:
-        found = clause_targets(pattern, pred, actors, lexicon.roles, sources)
+        found = clause_targets(pattern, pred, actors, lexicon.words_with_role("speech"),
+                               sources)
         suffix += "+nearest-target" if found else ""
     return _Coded(pred, pattern, code, pattern.id + suffix, sources, found,
                   negated, pred.modality, _trigger_span(pred, pattern), pred.verb,
@@ -172,7 +174,7 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
         if _background(pred.verb):
             considered.append(Consideration(pred.verb, f"rule {pattern.id}: in a clause that "
                                             "describes a noun, background to the news"))
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.verb.children):
+            if has_infinitive_to(pred.verb):
                 purposes.append((pred, pattern))  # "a hunger strike to protest against X"
             continue
         if pred.in_condition:
@@ -193,7 +195,7 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
         deed = coded.get(noun.head.i) if noun.dep_ in ("dobj", "nsubjpass") else None
         if deed is not None and not deed.targets:
             coded[noun.head.i] = replace(deed, targets=targets(
-                pattern, pred, actors, lexicon.roles))
+                pattern, pred, actors, lexicon.words_with_role("purpose")))
 
     absorbed: set[int] = set()  # complements coded with their governor
     merged: dict[int, _Coded] = {}  # governors recoded by their complement

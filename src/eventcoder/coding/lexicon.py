@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +61,15 @@ class Lexicon:
 
     def words_with_role(self, role: str) -> frozenset[str]:
         """The lemmas whose complements take a role ('speech' verbs, say)."""
-        return frozenset(w for w, r in self.roles.items() if r == role)
+        return self._words_by_role.get(role, frozenset())
+
+    @cached_property
+    def _words_by_role(self) -> dict[str, frozenset[str]]:
+        # Asked for each predicate of each document: grouped once per lexicon.
+        grouped: dict[str, set[str]] = defaultdict(set)
+        for word, role in self.roles.items():
+            grouped[role].add(word)
+        return {role: frozenset(words) for role, words in grouped.items()}
 
     def derive(self, role: str, code: str) -> str | None:
         """The code of a deed stated with a role ('threat' of 163 is 1312), if CAMEO has one."""

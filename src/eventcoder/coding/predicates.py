@@ -80,7 +80,8 @@ def preps_of(token: Token) -> list[tuple[str, Token]]:
     return found
 
 
-def _has_infinitive_to(verb: Token) -> bool:
+def has_infinitive_to(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive: 'to [protest]'."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -102,7 +103,7 @@ def governor_of(verb: Token) -> Token | None:
     verb = first_conjunct(verb)
     if verb.head.i == verb.i:
         return None
-    if verb.dep_ in ("xcomp", "ccomp") or (verb.dep_ == "advcl" and _has_infinitive_to(verb)):
+    if verb.dep_ in ("xcomp", "ccomp") or (verb.dep_ == "advcl" and has_infinitive_to(verb)):
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "committed to opening"
         return verb.head.head
@@ -122,7 +123,7 @@ def inherited_subjects(verb: Token) -> list[Token]:
             return [verb.head]
         if verb.dep_ not in CHAIN_DEPS or verb.head.i == verb.i:
             return []
-        if verb.dep_ == "ccomp" and not _has_infinitive_to(verb):
+        if verb.dep_ == "ccomp" and not has_infinitive_to(verb):
             return []  # "said [Iran attacked]": the speaker is not the attacker
         if verb.dep_ == "xcomp":  # object control: "urged Iran to talk": Iran talks
             controllers = [c for c in verb.head.children if c.dep_ == "dobj"]
