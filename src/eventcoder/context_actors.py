@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeGuard
 
-from .model import Actor, ActorRef, Event, Mention, content_hash
+from .coding import GUESSED_TARGET
+from .model import Actor, ActorRef, Event, Mention, event_id
 
 # Roots whose events, when the text names no target, are directed at the country where they
 # happen: a protest in Belgrade at Serbia, shelling in Iraq at Iraq, a visit to Amman at Jordan,
@@ -34,18 +35,9 @@ DOMESTIC_SOURCES = frozenset({"GOV", "COP", "JUD"})
 # "a judge opened investigations against Chilean officials", "the party will boycott Algeria's
 # elections", "fundamentalists demanded the resignation of the Algerian president".
 HOME_ONLY_SOURCES = frozenset({"COP", "JUD", "PTY", "OPP", "RAD", "LAB", "EDU"})
-# The rule suffix of a target that is only the clause's nearest actor (coding/coder.py).
-GUESSED_TARGET = "+nearest-target"
 # Violence: coded to where it happens when nobody claims it ("a roadside bomb near Samarra
 # killed a soldier"), and aimed at that place rather than at the clause's nearest actor.
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
-
-
-def event_id(doc_id: str, sentence: int, start: int, source: ActorRef | None,
-             target: ActorRef | None, code: str, rule: str) -> str:
-    """A stable id of an event: document, place in the text, dyad, code and rule."""
-    return content_hash(doc_id, str(sentence), str(start), source.code if source else "",
-                        target.code if target else "", code, rule)
 
 
 def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
@@ -79,14 +71,17 @@ def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
                      or event.code.cameo.startswith(DOMESTIC_TARGET_CODES))):
             target = _country_ref(event, country, actors)
             rule = rule.replace(GUESSED_TARGET, "") + "+place"
-        if rule == event.rule:
-            result.append(event)
-            continue
-        result.append(replace(event, source=source, target=target, rule=rule,
-                              confidence=confidence,
-                              id=event_id(doc_id, event.sentence, event.trigger.start, source,
-                                          target, event.code.cameo, rule)))
+        result.append(event if rule == event.rule else
+                      _restated(doc_id, event, source, target, rule, confidence))
     return result, actors
+
+
+def _restated(doc_id: str, event: Event, source: ActorRef | None, target: ActorRef | None,
+              rule: str, confidence: float) -> Event:
+    """The event with the actors the context gave it, and the id they make."""
+    return replace(event, source=source, target=target, rule=rule, confidence=confidence,
+                   id=event_id(doc_id, event.sentence, event.trigger.start, source, target,
+                               event.code.cameo, rule))
 
 
 def _domestic(doc_id: str, event: Event) -> Event:
@@ -102,10 +97,7 @@ def _domestic(doc_id: str, event: Event) -> Event:
         source, rule = replace(source, country=target.country), "+domestic-source"
     else:
         return event
-    rule = event.rule + rule
-    return replace(event, source=source, target=target, rule=rule,
-                   id=event_id(doc_id, event.sentence, event.trigger.start, source, target,
-                               event.code.cameo, rule))
+    return _restated(doc_id, event, source, target, event.rule + rule, event.confidence)
 
 
 def _ethnic_elsewhere(ref: ActorRef, country: str) -> bool:

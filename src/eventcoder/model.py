@@ -17,6 +17,13 @@ def content_hash(*parts: str | None) -> str:
     return digest.hexdigest()[:16]
 
 
+def event_id(doc_id: str, sentence: int, start: int, source: ActorRef | None,
+             target: ActorRef | None, code: str, rule: str) -> str:
+    """A stable id of an event: document, place in the text, dyad, code and rule."""
+    return content_hash(doc_id, str(sentence), str(start), source.code if source else "",
+                        target.code if target else "", code, rule)
+
+
 @dataclass(frozen=True)
 class Document:
     """One input article, as read from a source."""

@@ -10,13 +10,14 @@ from spacy.tokens import Doc
 
 from .actors import ActorAnalysis, ActorMatcher, ActorResolver, load_knowledge_base
 from .coding import Consideration, Draft, code_document, load_lexicon
-from .context_actors import actors_from_places, event_id
+from .context_actors import actors_from_places
 from .model import (
     AnnotatedDocument,
     Document,
     Event,
     Span,
     content_hash,
+    event_id,
 )
 from .nlp import SentenceIndex, load_pipeline, parse_texts
 from .ontology import load_codebook

@@ -18,7 +18,7 @@ from .arguments import (
     noun_lemmas,
     targets,
 )
-from .drafts import Consideration, Draft, confidence
+from .drafts import GUESSED_TARGET, Consideration, Draft, confidence
 from .lexicon import Lexicon, Pattern
 from .mood import COOPERATIVE_ROOTS, stated_code
 from .nouns import code_nouns
@@ -29,6 +29,7 @@ from .predicates import (
     has_infinitive_to,
     inherited_subjects,
     lemma_candidates,
+    modifies_root_noun,
     predicates,
     role_of,
 )
@@ -76,9 +77,8 @@ def _trigger_span(pred: Predicate, pattern: Pattern) -> tuple[int, int]:
 def _background(verb: Token) -> bool:
     """A clause that describes a noun: 'a helicopter that was captured last week', 'convoys
     to feed the hungry', 'gunboats intercepting a ship' tell what the news is about, not what
-    happened in it. Unless the noun is the sentence's root: then the parser has taken the
-    main verb for a modifier ('Thai opposition parties [called] on Thaksin to step down')."""
-    return verb.dep_ in ("relcl", "acl") and verb.head.dep_ != "ROOT"
+    happened in it, unless the noun is the sentence's root (see modifies_root_noun)."""
+    return verb.dep_ in ("relcl", "acl") and not modifies_root_noun(verb)
 
 
 def _adjunct_of(verb: Token) -> Token | None:
@@ -114,7 +114,7 @@ def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
     if guessed:
         found = clause_targets(pattern, pred, actors, lexicon.words_with_role("speech"),
                                sources)
-        suffix += "+nearest-target" if found else ""
+        suffix += GUESSED_TARGET if found else ""
     return _Coded(pred, pattern, code, pattern.id + suffix, sources, found,
                   negated, pred.modality, _trigger_span(pred, pattern), pred.verb,
                   guessed and bool(found))

@@ -9,6 +9,9 @@ from spacy.tokens import Token
 from ..model import ActorRef
 from .lexicon import Pattern
 
+# The rule step of a target that is only the clause's nearest actor, not a grammatical role.
+GUESSED_TARGET = "+nearest-target"
+
 
 @dataclass(frozen=True)
 class Draft:

@@ -80,6 +80,12 @@ def preps_of(token: Token) -> list[tuple[str, Token]]:
     return found
 
 
+def modifies_root_noun(verb: Token) -> bool:
+    """A clause on the sentence's root noun: the parser took the main verb for a modifier
+    ('Thai opposition parties [called] on Thaksin to step down')."""
+    return verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "ROOT"
+
+
 def has_infinitive_to(verb: Token) -> bool:
     """Whether a verb is a to-infinitive: 'to [protest]'."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -119,7 +125,7 @@ def inherited_subjects(verb: Token) -> list[Token]:
         if own:
             return own
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and (
-                verb.tag_ == "VBG" or verb.head.dep_ == "ROOT")):  # the noun is the subject
+                verb.tag_ == "VBG" or modifies_root_noun(verb))):  # the noun is the subject
             return [verb.head]
         if verb.dep_ not in CHAIN_DEPS or verb.head.i == verb.i:
             return []
