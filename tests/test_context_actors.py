@@ -70,3 +70,32 @@ def test_an_ethnic_group_is_of_the_country_where_it_acts(annotate_text) -> None:
 def test_soldiers_attacked_somewhere_are_of_that_country(annotate_text) -> None:
     dyads = _dyads(annotate_text("Rebels ambushed soldiers near Gao in Mali."))
     assert {(c[:2], t) for _, c, t, _ in dyads} == {("18", "MLIMIL")}
+
+
+STORY = ("Kenya's parliament debated the budget on Monday. Kenya's finance minister defended "
+         "it. Nairobi said the plan was fair. Teachers launched a general strike on Tuesday. "
+         "Lawmakers urged the union to return to work.")
+
+
+def test_unnamed_national_groups_take_the_story_country(annotate_text) -> None:
+    dyads = {(s, c[:2], t, r) for s, c, t, r in _dyads(annotate_text(STORY))}
+    # The strike: teachers of the story's country, aimed at its government (implicit).
+    assert any(s == "KENEDU" and c == "14" and t == "KENGOV"
+               and "+story-source" in r and "+implicit-target" in r for s, c, t, r in dyads)
+    # The appeal: lawmakers take the story's country.
+    assert any(s == "KENLEG" and c == "02" and "+story-source" in r
+               for s, c, t, r in dyads), dyads
+
+
+def test_a_story_about_several_countries_lends_none(annotate_text) -> None:
+    doc = annotate_text("Kenya and Uganda held talks. France and Germany met. "
+                        "Protesters marched on Tuesday.")
+    assert all("+story-" not in e.rule for e in doc.events), [e.rule for e in doc.events]
+
+
+def test_a_government_investigation_with_no_one_named_is_at_home(annotate_text) -> None:
+    [(source, code, target, rule)] = _dyads(annotate_text(
+        "Taiwan's president said corruption was rife in Taiwan. The government launched a "
+        "probe in November over corruption."))
+    assert (source, code[:2], target) == ("TWNGOV", "09", "TWN")
+    assert rule.endswith("+story-source+home-target")

@@ -6,6 +6,7 @@ as of the country where they act."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import TypeGuard
 
@@ -124,3 +125,80 @@ def _country_ref(event: Event, country: str, actors: list[Actor]) -> ActorRef:
                       (mention,), country)
         actors.append(actor)
     return ActorRef(actor.id, country, None, place.text)
+
+
+# Sectors of those who belong to a country but are often named without it: "protesters",
+# "lawmakers", "the ministry", "President Young" (international bodies, refugees, migrants
+# and transnational militants have no country of their own).
+NATIONAL_SECTORS = LOCAL_TARGET_SECTORS | {"LEG", "PTY", "ELI", "SPY", "LAB", "CRM", "RAD"}
+# Those who protest, appeal or demand without saying to whom address their own government:
+# "teachers launched a strike", "protesters called for speedy action".
+GRIEVANCE_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "HLH", "MED", "BUS", "PTY"})
+GRIEVANCE_ROOTS = frozenset({"02", "10", "14"})
+# What a government, court, police force or parliament does at home when the text names no
+# one else: investigations, curfews, bans, arrests, restrictions eased ("the government
+# launched a probe", "the mayor wants to impose curfews") are aimed at its own country.
+HOME_RULE_CODES = ("09", "17", "1323", "1324", "0813", "0814", "081")
+# A story is about one country when that country has at least this share of the mentions of
+# all countries (and at least two mentions).
+STORY_COUNTRY_SHARE = 0.5
+
+
+def story_country(actors: list[Actor]) -> str | None:
+    """The country a story is about: the one most of its country mentions name."""
+    counts: Counter[str] = Counter()
+    for actor in actors:
+        if actor.country:
+            counts[actor.country] += len(actor.mentions)
+    total = sum(counts.values())
+    if not counts or not total:
+        return None
+    country, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return country if count >= 2 and count / total >= STORY_COUNTRY_SHARE else None
+
+
+def actors_from_story(doc_id: str, events: list[Event], actors: list[Actor]) -> list[Event]:
+    """Countries of unnamed national actors from the story's country ('lawmakers' in a story
+    about Micronesia are Micronesian), and the government as the target of a grievance that
+    names none ('teachers launched a strike')."""
+    country = story_country(actors)
+    result = []
+    for event in events:
+        source, target, rule = event.source, event.target, event.rule
+        confidence = event.confidence
+        if country is not None:
+            if _local(source, NATIONAL_SECTORS):
+                source, rule = replace(source, country=country), rule + "+story-source"
+            if _local(target, NATIONAL_SECTORS):
+                target, rule = replace(target, country=country), rule + "+story-target"
+        if (target is None and source is not None and source.country
+                and source.sector in DOMESTIC_SOURCES | {"LEG"}
+                and event.code.cameo.startswith(HOME_RULE_CODES)):
+            home = _government_ref(source.country, actors, sector=None, besides=source)
+            if home is not None:
+                target, rule = home, rule + "+home-target"
+        elif (target is None and source is not None and source.country
+                and source.sector in GRIEVANCE_SECTORS
+                and event.code.root in GRIEVANCE_ROOTS):
+            government = _government_ref(source.country, actors)
+            if government is not None:
+                target, rule = government, rule + "+implicit-target"
+                confidence = max(0.05, round(confidence - 0.1, 2))
+        result.append(event if rule == event.rule else
+                      _restated(doc_id, event, source, target, rule, confidence))
+    return result
+
+
+def _government_ref(country: str, actors: list[Actor], sector: str | None = "GOV",
+                    besides: ActorRef | None = None) -> ActorRef | None:
+    """The country's government (or, with sector None, the country itself first) as the
+    story names it, if it does; never the actor `besides`."""
+    named = [a for a in actors if a.country == country and a.sector in ("GOV", None)
+             and (besides is None or a.id != besides.actor)]
+    if not named:
+        return None
+    actor = min(named, key=lambda a: (a.sector != sector, a.mentions[0].sentence
+                                      if a.mentions else 0))
+    text = actor.mentions[0].text if actor.mentions else actor.name
+    return ActorRef(actor.id, country, actor.sector, text)
+

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorAnalysis, ActorMatcher, ActorResolver, load_knowledge_base
 from .coding import Consideration, Draft, code_document, load_lexicon
-from .context_actors import actors_from_places
+from .context_actors import actors_from_places, actors_from_story
 from .model import (
     AnnotatedDocument,
     Document,
@@ -101,6 +101,7 @@ class Pipeline:
         events = [self._event(document, d, index, times_in[index.sentence_of(d.trigger_start)],
                               places_in[index.sentence_of(d.trigger_start)]) for d in drafts]
         events, actor_list = actors_from_places(document.doc_id, events, list(actors.actors))
+        events = actors_from_story(document.doc_id, events, actor_list)
         errors = []
         if len(document.text) > self.settings.max_chars:
             errors.append(f"text cut to its first {self.settings.max_chars} characters")

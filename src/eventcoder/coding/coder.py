@@ -21,11 +21,13 @@ from .arguments import (
 from .drafts import GUESSED_TARGET, Consideration, Draft, confidence
 from .lexicon import Lexicon, Pattern
 from .mood import COOPERATIVE_ROOTS, stated_code
-from .nouns import code_nouns
+from .nouns import code_nouns, noun_patterns, noun_source
 from .predicates import (
+    MAX_HOPS,
     Predicate,
     conjuncts,
     first_conjunct,
+    governor_of,
     has_infinitive_to,
     inherited_subjects,
     lemma_candidates,
@@ -77,8 +79,33 @@ def _trigger_span(pred: Predicate, pattern: Pattern) -> tuple[int, int]:
 def _background(verb: Token) -> bool:
     """A clause that describes a noun: 'a helicopter that was captured last week', 'convoys
     to feed the hungry', 'gunboats intercepting a ship' tell what the news is about, not what
-    happened in it, unless the noun is the sentence's root (see modifies_root_noun)."""
-    return verb.dep_ in ("relcl", "acl") and not modifies_root_noun(verb)
+    happened in it, unless the noun is the sentence's root (see modifies_root_noun). So do
+    the complements of such a clause: 'Le Pen, who denies she wants [to ban] Islam'."""
+    for _ in range(MAX_HOPS):
+        verb = first_conjunct(verb)
+        if verb.dep_ in ("relcl", "acl") and not modifies_root_noun(verb):
+            return True
+        governor = governor_of(verb)
+        if governor is None:
+            return False
+        verb = governor
+    return False
+
+
+def _states_opinion(pred: Predicate, pattern: Pattern, roles: dict[str, str]) -> bool:
+    """'The ministers agreed [the Commission would present a draft]': a verb of agreement
+    with a finite clause and nothing else agrees with an opinion, not with a party."""
+    return (not pattern.specificity and role_of(pred.verb, roles) == "intent"
+            and not pred.objects and not pred.preps and any(
+                c.dep_ == "ccomp" and not has_infinitive_to(c) for c in pred.verb.children))
+
+
+def _unaddressed_warning(item: _Coded) -> bool:
+    """'Russia warned that the situation is critical': a threat needs someone threatened;
+    a warning about a state of affairs, with no one warned, is not an event (what it says
+    will happen is coded on its own)."""
+    return (item.code[:2] == "13" and not item.targets and not item.pattern.specificity
+            and any(c.dep_ == "ccomp" for c in item.pred.verb.children))
 
 
 def _adjunct_of(verb: Token) -> Token | None:
@@ -90,8 +117,21 @@ def _adjunct_of(verb: Token) -> Token | None:
     return None
 
 
+def _violent_noun(pred: Predicate, lexicon: Lexicon) -> tuple[Token, Pattern] | None:
+    """The attack that did what a violent verb says: 'an Israeli air strike [killed] five',
+    'five were killed in a bombing'. The attack is the event; the deaths are its toll."""
+    nouns = [*pred.subjects] + [o for p, o in pred.preps if p in ("in", "during")] * (
+        pred.passive)
+    for noun in nouns:
+        pattern = next((p for p in noun_patterns(noun, lexicon)
+                        if p.code[:2] in UNATTRIBUTED_ROOTS), None)
+        if pattern is not None:
+            return noun, pattern
+    return None
+
+
 def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
-                    actors: ActorAnalysis) -> _Coded:
+                    actors: ActorAnalysis, absorbed_nouns: set[int] | None = None) -> _Coded:
     if pred.governor_role == "fail" and pattern.code[:2] in COOPERATIVE_ROOTS:
         # "failed to reach agreement": a refusal, not an agreement
         refusal = lexicon.derive("refusal", pattern.code) or "120"
@@ -106,6 +146,14 @@ def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
     if not found and pred.ultimatum:  # "will withdraw unless Israel ...": Israel is warned
         found = actors_of(condition_subjects(pred.verb), actors)
     sources = actors_of(list(pred.subjects), actors)
+    violent = _violent_noun(pred, lexicon) if pattern.code[:2] in UNATTRIBUTED_ROOTS else None
+    if violent is not None and absorbed_nouns is not None and noun_source(violent[0], actors):
+        noun, noun_pattern = violent
+        absorbed_nouns.add(noun.i)
+        code, negated, suffix = stated_code(lexicon, noun_pattern, negated, pred.modality,
+                                             pred.ultimatum)
+        suffix = f"+attack-noun{suffix}"
+        sources = noun_source(noun, actors)
     if not sources and pred.passive and pattern.passive_source:
         sources = actors_of(list(pred.objects), actors)  # "police were placed on alert"
         found = [ref for ref in found if ref not in sources]
@@ -142,13 +190,14 @@ def _governed(complement: _Coded, governor: _Coded | None, role: str, lexicon: L
 
 
 def _demanded(coded: _Coded, lexicon: Lexicon, actors: ActorAnalysis) -> _Coded | None:
-    """'X said Iraq must cooperate': a demand by the speaker on the subject."""
+    """'X said Iraq must cooperate', '... should release': the speaker appeals to the subject
+    (CAMEO codes what is asked, not how strongly; the subject must be an actor)."""
     speaker_verb = coded.pred.governor
-    if speaker_verb is None or coded.pred.governor_role != "speech":
+    if speaker_verb is None or coded.pred.governor_role != "speech" or not coded.sources:
         return None
     speakers = actors_of([s for subj in inherited_subjects(speaker_verb)
                            for s in conjuncts(subj)], actors)
-    code = lexicon.derive("demand", coded.pattern.code) or "100"
+    code = lexicon.derive("appeal", coded.pattern.code) or "020"
     if not speakers:
         return None
     return _Coded(coded.pred, coded.pattern, code, f"must+{coded.pattern.id}", speakers,
@@ -156,8 +205,9 @@ def _demanded(coded: _Coded, lexicon: Lexicon, actors: ActorAnalysis) -> _Coded 
 
 
 def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
-               considered: list[Consideration]) -> Iterator[Draft]:
-    """Events from the verbs of the document, chains of complements resolved."""
+               considered: list[Consideration], absorbed_nouns: set[int]) -> Iterator[Draft]:
+    """Events from the verbs of the document, chains of complements resolved; the event
+    nouns whose deed a verb coded ('an air strike killed five') go to `absorbed_nouns`."""
     coded: dict[int, _Coded] = {}
     uncoded: dict[int, Predicate] = {}  # verbs with no pattern, which may still govern one
     purposes: list[tuple[Predicate, Pattern]] = []  # infinitives on a deed's object
@@ -181,7 +231,16 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
             considered.append(Consideration(pred.verb, f"rule {pattern.id}: inside a condition "
                                             "('if', 'unless'), not a deed"))
             continue
-        coded[pred.verb.i] = _code_predicate(pred, pattern, lexicon, actors)
+        if _states_opinion(pred, pattern, lexicon.roles):
+            considered.append(Consideration(pred.verb, f"rule {pattern.id}: agrees with a "
+                                            "statement, not with a party"))
+            continue
+        item = _code_predicate(pred, pattern, lexicon, actors, absorbed_nouns)
+        if _unaddressed_warning(item):
+            considered.append(Consideration(pred.verb, f"rule {pattern.id}: a warning with "
+                                            "no one warned"))
+            continue
+        coded[pred.verb.i] = item
     for index, pred in uncoded.items():
         # "ordered Menem to appear": a demand even when the lexicon knows neither verb.
         role = role_of(pred.verb, lexicon.roles)
@@ -241,7 +300,12 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
             continue
         item = merged.get(index, coded[index])
         if item.pred.obligation:
-            item = _demanded(item, lexicon, actors) or item
+            demanded = _demanded(item, lexicon, actors)
+            if demanded is None and item.pattern is OBLIGATION:
+                considered.append(Consideration(item.pred.verb, "rule must: nobody named is "
+                                                "asked to act"))
+                continue
+            item = demanded or item
         yield from _drafts(item, considered)
 
 
@@ -250,8 +314,9 @@ def _drafts(item: _Coded, considered: list[Consideration]) -> Iterator[Draft]:
     sources: list[ActorRef | None] = [*item.sources]
     if not sources:
         # A victim with no named attacker ("civilians were killed") is still an event.
-        if item.code[:2] in UNATTRIBUTED_ROOTS and item.targets and not item.guessed:
-            sources = [None]
+        if item.targets and not item.guessed and (
+                item.code[:2] in UNATTRIBUTED_ROOTS or (pred.passive and not pred.governor)):
+            sources = [None]  # "he was accused of fraud": an agentless passive
         else:
             considered.append(Consideration(pred.verb, f"rule {item.rule}: no source actor"))
             return
@@ -277,7 +342,8 @@ def code_document(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis
                   ) -> tuple[list[Draft], list[Consideration]]:
     """All event drafts of a parsed document, and what was considered on the way."""
     considered: list[Consideration] = []
-    drafts = list(code_verbs(doc, lexicon, actors, considered))
-    coded_verbs = {d.anchor.i for d in drafts}
+    absorbed_nouns: set[int] = set()
+    drafts = list(code_verbs(doc, lexicon, actors, considered, absorbed_nouns))
+    coded_verbs = {d.anchor.i for d in drafts} | absorbed_nouns
     drafts += code_nouns(doc, lexicon, actors, coded_verbs, considered)
     return drafts, considered

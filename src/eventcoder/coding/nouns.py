@@ -20,7 +20,7 @@ LIGHT_VERBS = frozenset({"launch", "stage", "hold", "begin", "start", "continue"
                          "declare", "resume", "renew", "intensify", "escalate", "step"})
 
 
-def _noun_source(noun: Token, actors: ActorAnalysis) -> list[ActorRef]:
+def noun_source(noun: Token, actors: ActorAnalysis) -> list[ActorRef]:
     """Who carries out 'Iran's attack', 'U.S. sanctions', or the verb's subject's talks."""
     modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
     found = actors_of(modifiers, actors)
@@ -33,7 +33,7 @@ def _noun_source(noun: Token, actors: ActorAnalysis) -> list[ActorRef]:
                       actors)
 
 
-def _noun_patterns(noun: Token, lexicon: Lexicon) -> list[Pattern]:
+def noun_patterns(noun: Token, lexicon: Lexicon) -> list[Pattern]:
     """Noun patterns for a noun or its compounds ('a mediation effort', 'a hunger strike')."""
     if noun.pos_ != "NOUN":
         return []
@@ -47,8 +47,8 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
     """Events carried by nouns: 'talks with', 'an attack on', 'launched a mediation effort
     between'."""
     for noun in doc:
-        candidates = _noun_patterns(noun, lexicon)
-        if not candidates or noun.head.i in coded_verbs:
+        candidates = noun_patterns(noun, lexicon)
+        if not candidates or noun.head.i in coded_verbs or noun.i in coded_verbs:
             continue
         light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
         preps = preps_of(noun) + (preps_of(noun.head) if light else [])
@@ -59,17 +59,23 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
         anchor = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
         modality = modality_of(anchor, lexicon.roles)
         code, negated, suffix = stated_code(lexicon, pattern, is_negated(anchor), modality)
-        sources = _noun_source(noun, actors)
-        if not sources:
+        sources = noun_source(noun, actors)
+        sides = actors_of([o for p, o in preps if p == "between"], actors)
+        if pattern.prep == "between" and len(sides) > 1:
+            # "talks between Hong Kong and Japan", "fighting between the army and rebels":
+            # each side acts on the other.
+            dyads = [(a, b) for a in sides for b in sides if a is not b]
+        elif sources:
+            target_tokens = [o for p, o in preps if p == (pattern.prep or p) and p != "by"]
+            targets: list[ActorRef | None] = [*actors_of(target_tokens, actors)] or [None]
+            dyads = [(source, target) for source in sources for target in targets]
+        else:
             considered.append(Consideration(noun, f"rule {pattern.id}: no source actor"))
             continue
-        target_tokens = [o for p, o in preps if p == (pattern.prep or p) and p != "by"]
-        targets: list[ActorRef | None] = [*actors_of(target_tokens, actors)] or [None]
         considered.append(Consideration(noun, f"rule {pattern.id}: coded {code}"))
-        for source in sources:
-            for target in targets:
-                if target is not None and target.actor == source.actor:
-                    continue
-                yield Draft(noun.i, noun.i + 1, anchor, source, target, code, negated,
-                            modality, pattern.id + suffix,
-                            confidence(pattern, source, target, modality))
+        for source, target in dyads:
+            if target is not None and target.actor == source.actor:
+                continue
+            yield Draft(noun.i, noun.i + 1, anchor, source, target, code, negated,
+                        modality, pattern.id + suffix,
+                        confidence(pattern, source, target, modality))

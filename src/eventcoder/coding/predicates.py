@@ -118,8 +118,9 @@ def governor_of(verb: Token) -> Token | None:
 
 def inherited_subjects(verb: Token) -> list[Token]:
     """Subjects of a verb, taken from its governor when it has none of its own."""
+    deps = SUBJECT_DEPS
     for _ in range(MAX_HOPS):
-        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        own = [c for c in verb.children if c.dep_ in deps]
         if own and own[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head]
         if own:
@@ -138,6 +139,9 @@ def inherited_subjects(verb: Token) -> list[Token]:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "committed to [opening]"
             verb = verb.head
         verb = verb.head
+        # A passive governor's subject does the deed: "Erdogan is expected to [visit]",
+        # "Iran was urged to [talk]".
+        deps = SUBJECT_DEPS | {"nsubjpass"}
         if verb.dep_ == "acomp":  # "is willing to withdraw": the subject of "is"
             verb = verb.head
     return []

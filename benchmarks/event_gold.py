@@ -1,0 +1,187 @@
+"""Dyad-root accuracy on the event gold sentences (every codable event of 400 news sentences).
+
+Usage: .venv/bin/python benchmarks/event_gold.py [--data ../shared/data] [--errors N]
+
+Each gold sentence is one of the first five of a synthetic story; the whole story is coded
+(so pronouns and "the country" resolve as in use) and every event whose trigger starts inside
+the sentence's span counts for it. Per sentence we compare the sets of (source country or
+'---', target country or '---', CAMEO root) triples:
+
+- strict: every gold triple is required;
+- lenient: a triple whose gold events are all of medium confidence is optional: neither
+  required nor penalised when coded;
+- PLOVER type: the sets of types regardless of actors (01x events have no type);
+- false events: coded events in the sentences whose gold is empty, per such sentence.
+
+Negated and hypothetical events are not counted: the gold codes neither. `--errors N` prints
+up to N sentences for each cause of error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bench_data import SHARED_DATA, read_rows
+from eventcoder import Document, Pipeline
+from eventcoder.model import AnnotatedDocument, Event
+
+Triple = tuple[str, str, str]
+NONE = "---"
+
+
+@dataclass
+class Counts:
+    """True positives, false positives, false negatives; P/R/F1."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, predicted: set[Any], gold: set[Any], optional: set[Any] | None = None
+            ) -> None:
+        """Count one sentence; `optional` gold items are neither required nor penalised."""
+        required = gold - (optional or set())
+        self.tp += len(predicted & required)
+        self.fp += len(predicted - gold)
+        self.fn += len(required - predicted)
+
+    def prf(self) -> tuple[float, float, float]:
+        """Precision, recall, F1."""
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def gold_triple(event: dict[str, Any]) -> Triple:
+    """The (source, target, root) triple of a gold event."""
+    return (event["source"]["country"] or NONE, event["target"]["country"] or NONE,
+            event["root"])
+
+
+def coded_triple(event: Event) -> Triple:
+    """The (source, target, root) triple of a coded event."""
+    source = event.source.country if event.source and event.source.country else NONE
+    target = event.target.country if event.target and event.target.country else NONE
+    return (source, target, event.code.root)
+
+
+def counted(event: Event) -> bool:
+    """Whether the gold would code an event of this kind at all."""
+    return not event.negated and event.modality != "hypothetical"
+
+
+def events_by_span(doc: AnnotatedDocument) -> list[tuple[int, Event]]:
+    """Each counted event with the character offset of its trigger in the whole text."""
+    text = doc.document.text
+    starts: list[int] = []
+    cursor = 0
+    for sentence in doc.sentences:
+        found = text.find(sentence, cursor)
+        starts.append(found if found >= 0 else cursor)
+        cursor = max(cursor, starts[-1] + len(sentence))
+    return [(starts[e.sentence] + e.trigger.start, e) for e in doc.events if counted(e)]
+
+
+def story_documents(rows: list[dict[str, Any]], stories: Path) -> list[Document]:
+    """The whole stories the gold sentences come from, published as the gold says."""
+    wanted = {row["doc_id"]: row["published"] for row in rows}
+    docs = []
+    with stories.open(encoding="utf-8") as lines:
+        for line in lines:
+            story = json.loads(line)
+            if story["doc_id"] in wanted:
+                docs.append(Document(text=story["text"], doc_id=story["doc_id"],
+                                     published=date.fromisoformat(wanted[story["doc_id"]])))
+    return docs
+
+
+def error_cause(predicted: set[Triple], gold: set[Triple]) -> str | None:
+    """Why a sentence's coded triples differ from its gold, or None when they agree."""
+    if predicted == gold:
+        return None
+    if not gold:
+        return "false event in an event-free sentence"
+    if not predicted:
+        return "no event coded"
+    gold_roots = {t[2] for t in gold}
+    coded_roots = {t[2] for t in predicted}
+    if not gold_roots & coded_roots:
+        return "wrong root"
+    same_root = [(p, g) for p in predicted for g in gold if p[2] == g[2]]
+    if any(p[0] != g[0] and p[1] == g[1] for p, g in same_root):
+        return "wrong source country"
+    if any(p[1] != g[1] and p[0] == g[0] for p, g in same_root):
+        return "wrong target country"
+    if any(p[:2] != g[:2] for p, g in same_root):
+        return "wrong dyad"
+    return "missing or extra events"
+
+
+def evaluate(rows: list[dict[str, Any]], annotated: list[AnnotatedDocument],
+             show_errors: int) -> dict[str, float]:
+    """Print the scores (and the errors by cause); return the headline numbers."""
+    by_doc = {d.document.doc_id: events_by_span(d) for d in annotated}
+    strict, lenient, plover = Counts(), Counts(), Counts()
+    empty_sentences = false_events = 0
+    errors: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        coded = [e for offset, e in by_doc.get(row["doc_id"], [])
+                 if row["start"] <= offset < row["end"]]
+        predicted = {coded_triple(e) for e in coded}
+        gold = {gold_triple(e) for e in row["events"]}
+        firm = {gold_triple(e) for e in row["events"] if e["confidence"] == "high"}
+        strict.add(predicted, gold)
+        lenient.add(predicted, gold, optional=gold - firm)
+        plover.add({e.code.plover_type for e in coded if e.code.plover_type},
+                   {e["plover"] for e in row["events"] if e["plover"]})
+        if not row["events"]:
+            empty_sentences += 1
+            false_events += len(coded)
+        cause = error_cause(predicted, gold)
+        if cause:
+            listing = [f"{e.code.cameo} {coded_triple(e)} {e.trigger.text!r} [{e.rule}]"
+                       for e in coded]
+            errors[cause].append(f"{row['id']}: {row['text']}\n      gold  {sorted(gold)}"
+                                 f"\n      coded {listing}")
+    numbers = {
+        "strict_f1": strict.prf()[2], "lenient_f1": lenient.prf()[2],
+        "plover_f1": plover.prf()[2],
+        "false_per_empty": false_events / empty_sentences if empty_sentences else 0.0,
+    }
+    print(f"{'score':<22} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, counts in (("dyad-root strict", strict), ("dyad-root lenient", lenient),
+                         ("PLOVER type", plover)):
+        p, r, f1 = counts.prf()
+        print(f"{name:<22} {p:6.3f} {r:6.3f} {f1:6.3f}")
+    print(f"false events per event-free sentence: {numbers['false_per_empty']:.3f} "
+          f"({false_events} in {empty_sentences})")
+    print(f"sentences: {len(rows)}; errors by cause: "
+          + ", ".join(f"{cause} {len(items)}" for cause, items in sorted(errors.items())))
+    if show_errors:
+        for cause, items in sorted(errors.items()):
+            print(f"\n## {cause} ({len(items)})")
+            for item in items[:show_errors]:
+                print("  " + item)
+    return numbers
+
+
+def main() -> None:
+    """Run the benchmark."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=SHARED_DATA)
+    parser.add_argument("--errors", type=int, default=0,
+                        help="print this many sentences for each cause of error")
+    args = parser.parse_args()
+    rows = read_rows(args.data / "event_gold_sentences.jsonl")
+    docs = story_documents(rows, args.data / "synthetic_stories.jsonl")
+    evaluate(rows, list(Pipeline().annotate_many(docs)), args.errors)
+
+
+if __name__ == "__main__":
+    main()
