@@ -1,9 +1,14 @@
 """Temporal expressions: our grammar against dateparser and recognizers-text on one test set.
 
-Usage: .venv/bin/python benchmarks/time_expressions.py [--data FILE] [--errors] [--only ours]
+Usage: .venv/bin/python benchmarks/time_expressions.py [--data FILE ...] [--all] [--errors]
+       [--only ours]
 
-The set (benchmarks/data/time_expressions.tsv) gives sentences with their published date, one
-expression each and its expected value, value_end and precision. Every resolver is scored:
+A set (benchmarks/data/time_expressions.tsv by default) gives sentences with their published
+date, one expression each and its expected value, value_end and precision, and optionally its
+kind (time_expressions_news.tsv: relative, fiscal, tense, ...). `--data` may be given several
+times and `--all` takes the three sets (dev, held-out, news); each set gets its own table, its
+value accuracy per kind when it has kinds, and a closing table gives the exact value accuracy of
+our grammar per set. Every resolver is scored:
 
 - on the gold expression text (normalisation alone), and
 - on the spaCy DATE/TIME span that overlaps the gold expression (what the pipeline sees; a
@@ -40,6 +45,8 @@ from eventcoder.resources import read_tsv
 from eventcoder.time import _governing_verb, find_times, looks_ahead, resolve_expression
 
 DATA = Path(__file__).resolve().parent / "data" / "time_expressions.tsv"
+SETS = tuple(DATA.parent / name for name in (
+    "time_expressions.tsv", "time_expressions_heldout.tsv", "time_expressions_news.tsv"))
 Resolved = tuple[date, date, str] | None
 
 
@@ -55,6 +62,7 @@ class Item:
     gold: Span  # the expression in the parse
     spacy_span: Span | None  # the DATE/TIME span the pipeline found over it
     future: bool  # our reading of the tense at the gold expression
+    kind: str = ""  # the set's kind column, when it has one
 
 
 @dataclass
@@ -68,6 +76,7 @@ class Score:
     total: int = 0
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
+    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [value right, total]
 
     def add(self, item: Item, got: Resolved) -> None:
         """Compare one answer with the expected resolution."""
@@ -85,8 +94,12 @@ class Score:
             self.range += got[:2] == want[:2]
             self.precision += got[2] == want[2]
             ok = got[0] == want[0]
+        counts = self.by_kind.setdefault(item.kind, [0, 0])
+        counts[0] += ok
+        counts[1] += 1
         if not ok:
-            self.misses.append(f"{item.published} {item.expression!r}: want {_show(want)}, "
+            self.misses.append(f"{item.published} [{item.kind}] {item.expression!r}: "
+                               f"want {_show(want)}, "
                                f"got {_show(got)}  | {item.sentence}")
 
 
@@ -118,7 +131,8 @@ def load_items(path: Path = DATA) -> list[Item]:
                       and e.start < gold.end and gold.start < e.end]
         items.append(Item(_date(row["published"]), row["sentence"], row["expression"],
                           expected, doc, gold, candidates[0] if candidates else None,
-                          looks_ahead(gold, _governing_verb(gold.root))))
+                          looks_ahead(gold, _governing_verb(gold.root)),
+                          row.get("kind", "")))
     return items
 
 
@@ -281,56 +295,97 @@ def run(items: list[Item], name: str, resolve: Callable[[Item], Resolved]) -> Sc
     return score
 
 
-def main() -> None:
-    """Run every resolver in every mode and print a Markdown table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true", help="print our misses")
-    parser.add_argument("--only", choices=["ours"], help="skip the libraries")
-    parser.add_argument("--data", type=Path, default=DATA, help="the test set (TSV)")
-    args = parser.parse_args()
-    items = load_items(args.data)
-    expected_null = sum(1 for i in items if i.expected is None)
-    detected = sum(1 for i in items if i.spacy_span is not None)
+def _libraries() -> list[tuple[str, str, Callable[[Item], Resolved]]]:
+    """The libraries' runs, or none (with a note) when the `bench` extra is not installed."""
+    try:
+        dp, rec = DateParser(), Recognizers()
+    except ImportError as exc:
+        print(f"libraries skipped ({exc}): pip install -e '.[bench]'\n")
+        return []
 
     def on_span(parse: Callable[[str], Resolved], item: Item) -> Resolved:
         text = _span_text(item)
         return parse(text) if text is not None else None
 
-    runs: list[tuple[str, str, Callable[[Item], Resolved]]] = [
-        ("eventcoder grammar", "gold expression", ours_gold),
-        ("eventcoder grammar", "spaCy span (pipeline)", ours_pipeline),
+    return [
+        ("dateparser 1.5", "gold expression",
+         lambda i: dp.parse(i.expression, i.published, "past")),
+        ("dateparser 1.5 +tense", "gold expression",
+         lambda i: dp.parse(i.expression, i.published, "future" if i.future else "past")),
+        ("dateparser 1.5", "spaCy span",
+         lambda i: on_span(lambda t: dp.parse(t, i.published, "past"), i)),
+        ("dateparser 1.5", "own detection (search_dates)", dp.search),
+        ("recognizers-text 1.0.2a2", "gold expression",
+         lambda i: rec.parse(i.expression, i.published, False)),
+        ("recognizers-text 1.0.2a2 +tense", "gold expression",
+         lambda i: rec.parse(i.expression, i.published, i.future)),
+        ("recognizers-text 1.0.2a2", "spaCy span",
+         lambda i: on_span(lambda t: rec.parse(t, i.published, False), i)),
+        ("recognizers-text 1.0.2a2", "own detection", rec.search),
     ]
-    if args.only is None:
-        dp, rec = DateParser(), Recognizers()
-        runs += [
-            ("dateparser 1.5", "gold expression",
-             lambda i: dp.parse(i.expression, i.published, "past")),
-            ("dateparser 1.5 +tense", "gold expression",
-             lambda i: dp.parse(i.expression, i.published, "future" if i.future else "past")),
-            ("dateparser 1.5", "spaCy span",
-             lambda i: on_span(lambda t: dp.parse(t, i.published, "past"), i)),
-            ("dateparser 1.5", "own detection (search_dates)", dp.search),
-            ("recognizers-text 1.0.2a2", "gold expression",
-             lambda i: rec.parse(i.expression, i.published, False)),
-            ("recognizers-text 1.0.2a2 +tense", "gold expression",
-             lambda i: rec.parse(i.expression, i.published, i.future)),
-            ("recognizers-text 1.0.2a2", "spaCy span",
-             lambda i: on_span(lambda t: rec.parse(t, i.published, False), i)),
-            ("recognizers-text 1.0.2a2", "own detection", rec.search),
-        ]
-    print(f"{len(items)} expressions ({expected_null} with no value expected); "
-          f"spaCy DATE/TIME spans over {detected} of them\n")
+
+
+def score_set(path: Path, runs: list[tuple[str, str, Callable[[Item], Resolved]]],
+              errors: bool) -> list[tuple[str, Score]]:
+    """Print one set's table (and its value accuracy per kind); our scores by input."""
+    items = load_items(path)
+    expected_null = sum(1 for i in items if i.expected is None)
+    detected = sum(1 for i in items if i.spacy_span is not None)
+    print(f"## {path.name}\n\n{len(items)} expressions ({expected_null} with no value "
+          f"expected); spaCy DATE/TIME spans over {detected} of them\n")
     print("| resolver | input | value | within | range | precision | ms/expr |")
     print("|---|---|---|---|---|---|---|")
+    ours: list[tuple[str, Score]] = []
     for name, mode, resolve in runs:
         score = run(items, name, resolve)
         n = score.total
         print(f"| {name} | {mode} | {score.value / n:.3f} | {score.within / n:.3f} | "
               f"{score.range / n:.3f} | "
               f"{score.precision / n:.3f} | {1000 * score.seconds / n:.2f} |")
-        if args.errors and name.startswith("eventcoder"):
-            for miss in score.misses:
-                print(f"    MISS ({mode}) {miss}", file=sys.stderr)
+        if name.startswith("eventcoder"):
+            ours.append((mode, score))
+            if errors:
+                for miss in score.misses:
+                    print(f"    MISS ({path.name}, {mode}) {miss}", file=sys.stderr)
+    kinds = sorted(k for k in ours[0][1].by_kind if k)
+    if kinds:
+        print("\nExact value accuracy of our grammar per kind:\n")
+        print("| kind | n | " + " | ".join(mode for mode, _ in ours) + " |")
+        print("|---|---|" + "---|" * len(ours))
+        for kind in kinds:
+            cells = " | ".join(f"{s.by_kind[kind][0] / s.by_kind[kind][1]:.3f}" for _, s in ours)
+            print(f"| {kind} | {ours[0][1].by_kind[kind][1]} | {cells} |")
+    print()
+    return ours
+
+
+def main() -> None:
+    """Run every resolver in every mode over each set and print Markdown tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="print our misses")
+    parser.add_argument("--only", choices=["ours"], help="skip the libraries")
+    parser.add_argument("--data", type=Path, action="append",
+                        help="a test set (TSV); may be repeated (default: time_expressions.tsv)")
+    parser.add_argument("--all", action="store_true",
+                        help="the dev, held-out and news sets (after any --data)")
+    args = parser.parse_args()
+    paths = list(args.data or [])
+    if args.all:
+        paths += [p for p in SETS if p not in paths]
+    paths = paths or [DATA]
+    runs: list[tuple[str, str, Callable[[Item], Resolved]]] = [
+        ("eventcoder grammar", "gold expression", ours_gold),
+        ("eventcoder grammar", "spaCy span (pipeline)", ours_pipeline),
+    ]
+    if args.only is None:
+        runs += _libraries()
+    results = [(path, score_set(path, runs, args.errors)) for path in paths]
+    print("## Exact value accuracy of our grammar per set\n")
+    print("| set | n | " + " | ".join(mode for mode, _ in results[0][1]) + " |")
+    print("|---|---|" + "---|" * len(results[0][1]))
+    for path, ours in results:
+        cells = " | ".join(f"{s.value / s.total:.3f} ({s.value}/{s.total})" for _, s in ours)
+        print(f"| {path.name} | {ours[0][1].total} | {cells} |")
 
 
 if __name__ == "__main__":
