@@ -20,7 +20,7 @@ demo: $(STAMP)
 	$(BIN)/eventcoder demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/mypy
 
 test: lint

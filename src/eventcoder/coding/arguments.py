@@ -4,11 +4,13 @@ prepositions, owners of objects, and the targets of complements."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from ..actors import ActorAnalysis
 from ..model import ActorRef
+from ..resources import package_file, read_tsv, split_list
 from .lexicon import Pattern
 from .predicates import Predicate, conjuncts, preps_of
 
@@ -30,7 +32,7 @@ def noun_tiers(noun: Token) -> dict[str, int]:
     def add(lemma: str, tier: int) -> None:
         tiers[lemma] = max(tier, tiers.get(lemma, 0))
 
-    add(noun.lemma_.lower(), 3)
+    add(noun_sense(noun), 3)
     for child in noun.children:
         if child.dep_ == "compound":
             add(child.lemma_.lower(), 1)
@@ -42,6 +44,28 @@ def noun_tiers(noun: Token) -> dict[str, int]:
                         if compound.dep_ == "compound":
                             add(compound.lemma_.lower(), 1)
     return tiers
+
+
+@lru_cache(maxsize=1)
+def _noun_senses() -> dict[tuple[str, str], str]:
+    path = package_file("coding", "noun_senses.tsv")
+    return {(row["noun"], modifier): row["reads_as"]
+            for _, row in read_tsv(path, ("noun", "modifiers", "reads_as"))
+            for modifier in split_list(row["modifiers"])}
+
+
+def noun_sense(noun: Token) -> str:
+    """The lemma a noun is read as: a 'general strike' is a walkout (coding/data/
+    noun_senses.tsv), an 'air strike' stays a strike."""
+    lemma = noun.lemma_.lower()
+    senses = _noun_senses()
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss"):
+            found = senses.get((lemma, child.lemma_.lower())) or senses.get(
+                (lemma, child.lower_))
+            if found:
+                return found
+    return lemma
 
 
 def noun_lemmas(noun: Token) -> set[str]:
@@ -81,7 +105,8 @@ def best_pattern(patterns: tuple[Pattern, ...], pred: Predicate) -> Pattern | No
     scored = [(pattern.specificity, pattern_fit(pattern, pred), -index, pattern)
               for index, pattern in enumerate(patterns)]
     fitting = [item for item in scored if item[1]]
-    return max(fitting, key=lambda item: item[:3])[3] if fitting else None
+    best = max(fitting, key=lambda item: item[:3])[3] if fitting else None
+    return None if best is None or best.is_null else best  # "averted an attack": no event
 
 
 def actors_of(tokens: list[Token], actors: ActorAnalysis) -> list[ActorRef]:

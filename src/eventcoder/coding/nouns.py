@@ -61,6 +61,7 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
         code, negated, suffix = stated_code(lexicon, pattern, is_negated(anchor), modality)
         sources = noun_source(noun, actors)
         sides = actors_of([o for p, o in preps if p == "between"], actors)
+        dyads: list[tuple[ActorRef, ActorRef | None]]
         if pattern.prep == "between" and len(sides) > 1:
             # "talks between Hong Kong and Japan", "fighting between the army and rebels":
             # each side acts on the other.
