@@ -1,16 +1,23 @@
-"""In-document reference: appositions, surnames, pronouns, possessives and noun phrases that
-refer back ('the country', 'both sides') join the actors named earlier."""
+"""In-document reference: appositions, surnames, pronouns, possessives, abbreviations and noun
+phrases that refer back ('the kingdom', 'both sides') join the actors named earlier."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
+
+from .traits import Description, DiscourseLexicon
 
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 SUBJECT_PRONOUNS = PERSONAL_PRONOUNS | {"it", "they", "we"}
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
+PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass
@@ -27,6 +34,15 @@ class Candidate:
     kb_id: str | None = None
     name_tokens: tuple[str, ...] = field(default_factory=tuple)
     coordinated_with: int | None = None  # head of the phrase this actor shares
+    gender: str | None = None  # m or f, for people
+
+
+@dataclass(frozen=True)
+class CountryReference:
+    """A definite description that refers back to a country, and what it says of it."""
+
+    span: Span
+    description: Description
 
 
 def _antecedents(kind: str, earlier: list[Candidate]) -> list[Candidate]:
@@ -39,7 +55,8 @@ def _antecedents(kind: str, earlier: list[Candidate]) -> list[Candidate]:
 
 
 def refer_back(anaphors: list[Span], candidates: list[Candidate]) -> None:
-    """'The country', 'the newspaper', 'both sides' refer to actors named earlier."""
+    """'The newspaper', 'the group', 'both sides' refer to the nearest actors named earlier
+    (countries described as 'the kingdom' are found by refer_to_countries)."""
     for span in anaphors:
         head = span.root
         if any(c.head.i == head.i and c.country for c in candidates):
@@ -59,6 +76,132 @@ def refer_back(anaphors: list[Span], candidates: list[Candidate]) -> None:
             candidates.append(Candidate(head, span, ante.key, ante.name, ante.kind, ante.country,
                                          ante.sector, ante.kb_id, ante.name_tokens,
                                          coordinated_with=head.i if number else None))
+
+
+# How far back a description looks for its country, in sentences.
+SALIENCE_SENTENCES = 6
+
+
+def refer_to_countries(references: list[CountryReference], candidates: list[Candidate],
+                       lexicon: DiscourseLexicon, day: date | None,
+                       names: Mapping[str, str]) -> None:
+    """'The kingdom', 'the Islamic republic', 'the country': the most salient earlier country
+    that fits the description, other than the country of its own clause's subject or speaker
+    when another fits ('U.S. officials said the Islamic republic ...' is not the U.S.)."""
+    if not references:
+        return
+    sentence_no = {sent.start: n for n, sent in enumerate(references[0].span.doc.sents)}
+    for ref in sorted(references, key=lambda r: r.span.start):
+        head = ref.span.root
+        here = [c for c in candidates if c.head.i == head.i]
+        if any(c.country for c in here):
+            continue  # "the country's president" etc. is already an actor
+        scores = _salience(ref.span, candidates, sentence_no)
+        chosen = _choose(scores, _own_countries(head, candidates), ref.description, lexicon, day)
+        if chosen is None:
+            continue  # nothing fits: better no country than a wrong one
+        sector = ref.description.sector or next((c.sector for c in here if c.sector), None)
+        candidates[:] = [c for c in candidates if c.head.i != head.i]
+        candidates.append(Candidate(head, ref.span, f"group:{chosen}:{sector}",
+                                    names.get(chosen, chosen), "country", chosen, sector, chosen))
+
+
+def _salience(span: Span, candidates: list[Candidate], sentence_no: dict[int, int]
+              ) -> dict[str, tuple[float, int]]:
+    """Salience of each country named before a span, with the position of its last mention.
+    Kept simple on purpose: each mention adds 1, halved for every sentence back (recency),
+    and half as much again when it is the subject of its clause (subject position); so a
+    country named often, recently and as the one acting ranks first."""
+    here = sentence_no[span.sent.start]
+    scores: dict[str, tuple[float, int]] = {}
+    for cand in candidates:
+        if not cand.country or cand.span.end > span.start:
+            continue
+        back = here - sentence_no[cand.head.sent.start]
+        if back > SALIENCE_SENTENCES:
+            continue
+        weight = 0.5 ** back * (1.5 if _is_subject(cand.head) else 1.0)
+        score, last = scores.get(cand.country, (0.0, -1))
+        scores[cand.country] = (score + weight, max(last, cand.head.i))
+    return scores
+
+
+def _is_subject(token: Token) -> bool:
+    """Whether a token is (a conjunct of) the subject of its clause."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
+
+
+def _own_countries(head: Token, candidates: list[Candidate]) -> set[str]:
+    """Countries of the subjects of the clauses a description stands in: the speaker of
+    'U.S. officials said the regime ...' and the actor of 'Iran accused the kingdom ...'."""
+    by_head = {c.head.i: c for c in candidates}
+    own: set[str] = set()
+    for verb in head.ancestors:
+        for child in verb.children:
+            if child.dep_ not in SUBJECT_DEPS or head in child.subtree:
+                continue
+            for subject in (child, *child.conjuncts):
+                cand = by_head.get(subject.i)
+                if cand is not None and cand.country:
+                    own.add(cand.country)
+    return own
+
+
+def _choose(scores: dict[str, tuple[float, int]], own: set[str], description: Description,
+            lexicon: DiscourseLexicon, day: date | None) -> str | None:
+    """The country a description refers to: the most salient that fits, not one of the
+    clause's own when another fits; else the only country in the world that fits."""
+    fitting = [c for c in scores if lexicon.has_traits(c, description.traits, day)]
+    if not fitting and not description.strict:  # "the regime": the traits only rank
+        fitting = list(scores)
+    pool = [c for c in fitting if c not in own] or fitting
+    if pool:
+        return max(pool, key=lambda c: scores[c])
+    only = lexicon.countries_with(description.traits, day)
+    return only.pop() if description.strict and len(only) == 1 else None  # "the Jewish state"
+
+
+def abbreviation_aliases(doc: Doc, candidates: list[Candidate]) -> None:
+    """'The Syrian Democratic Forces (SDF)': the abbreviation names that actor for the rest
+    of the document, over any other meaning the knowledge base gives it."""
+    ends = {c.span.end: c for c in candidates if c.coordinated_with is None}
+    for token in doc[1:-1]:
+        if not (doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+                and _is_abbreviation(token.text)):
+            continue
+        named = ends.get(token.i - 1)
+        if named is None or named.kind not in ("organisation", "group") or (
+                named.head.i == token.i):
+            continue  # "Paris (AFP)", "Jens Stoltenberg (NATO)": not a name and its short form
+        for later in doc[token.i:]:
+            if later.text == token.text:
+                _alias(later, named, candidates)
+
+
+def _is_abbreviation(text: str) -> bool:
+    plain = text.replace("-", "").replace("/", "").replace("&", "")
+    return (2 <= len(text) <= 10 and text[0].isupper() and plain.isalnum()
+            and sum(ch.isupper() for ch in text) >= 2)
+
+
+def _alias(token: Token, named: Candidate, candidates: list[Candidate]) -> None:
+    """Make a token of an abbreviation a mention of the actor it abbreviates."""
+    for cand in candidates:
+        if cand.head.i == token.i:
+            cand.key, cand.name, cand.kind, cand.kb_id = (named.key, named.name, named.kind,
+                                                          named.kb_id)
+            cand.country, cand.sector = named.country, named.sector
+            return
+    for cand in candidates:  # "SDF fighters": members of the actor
+        if cand.span.start <= token.i < cand.span.end:
+            if cand.country is None and named.country is not None:
+                cand.country = named.country
+                cand.key = f"{named.key}:{cand.sector}"
+            return
+    candidates.append(Candidate(token, token.doc[token.i:token.i + 1], named.key, named.name,
+                                named.kind, named.country, named.sector, named.kb_id))
 
 
 def own_possessives(candidates: list[Candidate]) -> None:
@@ -146,54 +289,110 @@ def _inside_quotes(token: Token) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
-def _fits(pronoun: str, cand: Candidate) -> bool:
+def assign_genders(doc: Doc, candidates: list[Candidate], lexicon: DiscourseLexicon) -> None:
+    """The gender of each person, from a title, first name or noun in the phrase ('Mrs May',
+    'Angela Merkel', 'the spokeswoman'), shared by every mention of the person; failing
+    those, from a possessive in the person's own clause ('Kallas said her government')."""
+    people = [c for c in candidates if c.kind == "person"]
+    for cand in people:
+        cand.gender = lexicon.gender([t.text for t in cand.span], cand.name_tokens)
+    by_key: dict[str, set[str]] = {}
+    for cand in people:
+        if cand.gender:
+            by_key.setdefault(cand.key, set()).add(cand.gender)
+    by_head = {c.head.i: c for c in people}
+    for token in doc:
+        if token.dep_ != "poss" or token.lower_ not in ("his", "her"):
+            continue
+        owner = _clause_subject(token, by_head)
+        if owner is not None and owner.name_tokens and owner.key not in by_key:
+            by_key[owner.key] = {PRONOUN_GENDER[token.lower_]}
+    for cand in people:
+        known = by_key.get(cand.key, set())
+        cand.gender = next(iter(known)) if len(known) == 1 else None  # both: we cannot tell
+
+
+def _clause_subject(token: Token, by_head: dict[int, Candidate]) -> Candidate | None:
+    """The person who is the subject of the clause a token stands in."""
+    for verb in token.ancestors:
+        if verb.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            return by_head.get(subjects[0].i) if subjects else None
+    return None
+
+
+def _fits(pronoun: str, cand: Candidate, gender: str | None) -> bool:
+    """Whether a pronoun can stand for an actor: he and she for one person of that gender
+    (or of unknown gender), it never for a person, they and we for groups and countries."""
     if pronoun in PERSONAL_PRONOUNS:
-        return cand.kind == "person"  # "Scholz", or a person named by a title: "the mayor"
+        return (cand.kind == "person" and cand.head.tag_ not in PLURAL_TAGS
+                and gender in (None, PRONOUN_GENDER[pronoun]))
     if pronoun == "it":
         return cand.kind in ("country", "organisation") or (
             cand.kind == "group" and cand.head.tag_ == "NN")
     return cand.kind != "person" or not cand.name_tokens  # they, we: groups and countries
 
 
+def _plural(cand: Candidate) -> bool:
+    """Whether an actor is named as many: 'the rebels', 'Iran and Iraq'."""
+    return cand.head.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in cand.head.children)
+
+
 class _Antecedents:
     """Earlier actors in text order, searched back from a pronoun within a window."""
 
     WINDOW = 150  # tokens, about five sentences
+    PLURAL_WINDOW = 60  # tokens, about two sentences: how far "they" looks for a plural
 
-    def __init__(self, candidates: list[Candidate]) -> None:
+    def __init__(self, candidates: list[Candidate], genders: dict[str, str]) -> None:
         self.ordered = sorted(candidates, key=lambda c: c.head.i)
         self.heads = [c.head.i for c in self.ordered]
         self.quoted: dict[int, bool] = {}
+        self.genders = genders
 
     def nearest(self, token: Token, pronoun: str) -> Candidate | None:
-        """The nearest earlier actor the pronoun can stand for, outside quotations."""
+        """The nearest earlier actor the pronoun can stand for, outside quotations; for
+        "they", a plural one nearby before a singular one."""
+        fallback: Candidate | None = None
         for index in range(bisect_left(self.heads, token.i) - 1, -1, -1):
             cand = self.ordered[index]
-            if token.i - cand.head.i > self.WINDOW:
-                return None
-            if not _fits(pronoun, cand):
+            distance = token.i - cand.head.i
+            if distance > self.WINDOW or (fallback is not None
+                                          and distance > self.PLURAL_WINDOW):
+                break
+            if not _fits(pronoun, cand, self.genders.get(cand.key)):
                 continue
             if cand.head.i not in self.quoted:
                 self.quoted[cand.head.i] = _inside_quotes(cand.head)
-            if not self.quoted[cand.head.i]:  # "'Putin will fail,' he added": he is not Putin
+            if self.quoted[cand.head.i]:  # "'Putin will fail,' he added": he is not Putin
+                continue
+            if pronoun != "they" or _plural(cand):
                 return cand
-        return None
+            fallback = fallback or cand
+        return fallback
 
 
 def link_pronouns(doc: Doc, candidates: list[Candidate], speech_verbs: frozenset[str]
                    ) -> None:
     """Subject pronouns refer to the speaker whose words they stand in, else to the nearest
-    earlier compatible actor: he and she to people, it to countries and organisations."""
+    earlier compatible actor: he and she to people of that gender, it to countries and
+    organisations. A pronoun with no compatible actor stays unresolved; a person first
+    known through a pronoun keeps that gender for the pronouns after it."""
     by_head = {c.head.i: c for c in candidates}
-    antecedents = _Antecedents(candidates)
+    genders = {c.key: c.gender for c in candidates if c.gender}
+    antecedents = _Antecedents(candidates, genders)
+
+    def fits(cand: Candidate | None, pronoun: str) -> bool:
+        return cand is not None and _fits(pronoun, cand, genders.get(cand.key))
+
     for token in doc:
         pronoun = token.lower_
-        if pronoun not in SUBJECT_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+        if pronoun not in SUBJECT_PRONOUNS or token.dep_ not in SUBJECT_DEPS:
             continue
         ante = _clause_speaker(token, by_head, speech_verbs)
-        if ante is None or not _fits(pronoun, ante):
+        if not fits(ante, pronoun):
             ante = _main_subject(token, by_head)
-        if ante is None or not _fits(pronoun, ante):
+        if not fits(ante, pronoun):
             ante = antecedents.nearest(token, pronoun)
         if ante is None and pronoun == "we":
             # "'We will not negotiate,' the minister said": we is the speaker's side.
@@ -204,6 +403,8 @@ def link_pronouns(doc: Doc, candidates: list[Candidate], speech_verbs: frozenset
                     speaker.country, "group", speaker.country, speaker.sector))
             continue
         if ante is not None:
+            if pronoun in PERSONAL_PRONOUNS and ante.name_tokens:
+                genders.setdefault(ante.key, PRONOUN_GENDER[pronoun])
             candidates.append(Candidate(token, doc[token.i:token.i + 1], ante.key, ante.name,
                                          ante.kind, ante.country, ante.sector, ante.kb_id,
-                                         ante.name_tokens))
+                                         ante.name_tokens, gender=genders.get(ante.key)))

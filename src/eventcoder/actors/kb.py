@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import tempfile
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,6 +24,21 @@ ISO3 = re.compile(r"^[A-Z]{3}$")
 HEAD_OFFICES = frozenset({"head of state", "head of government", "president", "prime minister",
                           "chancellor", "king", "queen", "emir", "sultan", "supreme leader",
                           "premier"})
+
+
+_UNSPOKEN = re.compile(r"[’'ʿʾ`‘.]")
+_SPACES = re.compile(r"[\s_-]+")
+
+
+def fold(name: str) -> str:
+    """A lookup key for a name: no accents, dots or apostrophes, hyphens as spaces, lower case,
+    single spaces, no leading 'the'."""
+    text = name
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _SPACES.sub(" ", _UNSPOKEN.sub("", text).lower()).strip()
+    return text[4:] if text.startswith("the ") else text
 
 
 @dataclass(frozen=True)
@@ -54,6 +75,7 @@ class Office:
     office: str
     start: date
     end: date | None
+    approximate: bool = False  # the dates are the best known, not exact
 
     def held_on(self, day: date) -> bool:
         """Whether the term covers the given day."""
@@ -91,10 +113,20 @@ class KnowledgeBase:
     country_names: dict[str, str] = field(default_factory=dict)  # name or alias -> ISO3
     anaphors: dict[str, str] = field(default_factory=dict)  # "the country" -> country
     organisation_heads: frozenset[str] = frozenset()  # "front", "union", "party"
+    # People of the converted dictionaries: after their dated roles they hold their default
+    # role (mostly ELI) only where the dictionary gives one.
+    defaults: dict[str, Office] = field(default_factory=dict)
+    dictionary_people: set[str] = field(default_factory=set)
+    report: Counter[str] = field(default_factory=Counter)  # entries and conflicts, by source
+    holders: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (country, office)
 
     def person_role(self, name: str, day: date | None) -> tuple[str | None, str | None, str]:
         """Country, sector and office of a known person on a day (former holders are ELI)."""
-        terms = self.offices[name]
+        terms = self.offices.get(name, [])
+        default = self.defaults.get(name)
+        if not terms:
+            return (default.country, default.sector, default.office) if default else (
+                None, None, "")
         if day is None:
             latest = max(terms, key=lambda o: o.start)
             return latest.country, latest.sector, latest.office
@@ -105,10 +137,14 @@ class KnowledgeBase:
             return best.country, best.sector, best.office
         past = [o for o in terms if o.start <= day]
         if past:
-            # Out of office: still of that country, no longer its government.
             last = max(past, key=lambda o: o.start)
+            if name in self.dictionary_people:  # what the dictionary says, or no sector
+                if default is not None:
+                    return default.country or last.country, default.sector, default.office
+                return last.country, None, ""
+            # Out of office: still of that country, no longer its government.
             return last.country, "ELI", f"former {last.office}"
-        return terms[0].country, None, ""
+        return min(terms, key=lambda o: o.start).country, None, ""
 
 
 # Titles as written in news, and the office of the knowledge base they name.
@@ -129,7 +165,8 @@ def holder_of(kb: KnowledgeBase, country: str, title: str, day: date) -> str | N
     office = OFFICE_OF_TITLE.get(title.lower())
     if office is None:
         return None
-    holders = {name for name, terms in kb.offices.items() for o in terms
+    holders = {name for name in kb.holders.get((country, office), ())
+               for o in kb.offices.get(name, ())
                if o.country == country and o.office == office and o.held_on(day)}
     return holders.pop() if len(holders) == 1 else None
 
@@ -221,9 +258,15 @@ def add_sector_word(kb: KnowledgeBase, path: Path, line: int, row: dict[str, str
     kb.sector_words[phrase] = SectorWord(phrase, sector, row["kind"])
 
 
+DATES_VALUES = frozenset({"", "exact", "approximate"})
+
+
 def add_person_term(kb: KnowledgeBase, path: Path, line: int, row: dict[str, str]) -> None:
     """Add one term of office of a person, and the person's names."""
     end = row.get("end", "")
+    dates = row.get("dates", "")
+    if dates not in DATES_VALUES:
+        raise data_error(path, line, f"dates must be empty or approximate, not {dates!r}")
     office = Office(
         name=row["name"],
         country=_country_code(path, line, row["country"]),
@@ -231,27 +274,86 @@ def add_person_term(kb: KnowledgeBase, path: Path, line: int, row: dict[str, str
         office=row["office"],
         start=_date(path, line, row["start"]),
         end=_date(path, line, end) if end else None,
+        approximate=dates == "approximate",
     )
     first_term = office.name not in kb.offices
     kb.offices.setdefault(office.name, []).append(office)
+    if office.country:
+        kb.holders.setdefault((office.country, office.office), set()).add(office.name)
     if first_term:
         for name in dict.fromkeys([row["name"], *split_list(row["aliases"])]):
             kb.terms.append(Term(name, "person", office.name))
 
 
+def cache_dir() -> Path | None:
+    """Where compiled data is cached ($EVENTCODER_CACHE, else the user's cache folder), or
+    None when no such folder can be made."""
+    base = os.environ.get("EVENTCODER_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "eventcoder")
+    try:
+        os.makedirs(base, exist_ok=True)
+    except OSError:
+        return None
+    return Path(base) if os.access(base, os.W_OK) else None
+
+
+def write_cache(path: Path, value: object) -> None:
+    """Pickle a value to a cache file atomically (workers may write it at once); a cache that
+    cannot be written is skipped."""
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+        # Caches of older data or code are never read again: keep the folder from growing.
+        for stale in path.parent.glob(f"{path.name.split('-')[0]}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        return
+
+
 def read_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
-    """Read and validate the knowledge base from a folder (default: the packaged data)."""
+    """Read and validate the knowledge base from a folder (default: the packaged data, from
+    a compiled cache keyed by the data files and this code when one was written before)."""
+    data = folder or package_file("actors", "countries.tsv").parent
+    digest = hashlib.sha1()
+    here = Path(__file__).parent
+    for file in [*sorted(data.glob("*.tsv")), here / "kb.py", here / "dictionaries.py"]:
+        digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes())
+    directory = cache_dir()
+    path = directory / f"kb-{digest.hexdigest()[:20]}.pickle" if directory else None
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as handle:
+                cached = pickle.load(handle)
+            if isinstance(cached, KnowledgeBase):
+                return cached
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+    kb = _read_text(data)
+    if path is not None:
+        write_cache(path, kb)
+    return kb
+
+
+def _read_text(folder: Path) -> KnowledgeBase:
+    """Read and validate the knowledge base from the data files of a folder."""
+    from .dictionaries import add_dictionaries, count_sources, people_files  # it imports us
 
     def path(name: str) -> Path:
-        return folder / name if folder else package_file("actors", name)
+        return folder / name
 
     kb = KnowledgeBase()
     for name, columns, add in (("countries.tsv", COUNTRY_COLUMNS, add_country),
                                ("organisations.tsv", ORGANISATION_COLUMNS, add_organisation),
-                               ("sectors.tsv", SECTOR_COLUMNS, add_sector_word),
-                               ("people.tsv", PERSON_COLUMNS, add_person_term)):
+                               ("sectors.tsv", SECTOR_COLUMNS, add_sector_word)):
         for line, row in read_tsv(path(name), columns):
             add(kb, path(name), line, row)
+    for file in people_files(folder):
+        for line, row in read_tsv(file, PERSON_COLUMNS):
+            add_person_term(kb, file, line, row)
+    count_sources(kb, "ours")
+    add_dictionaries(kb, folder)
     kb.organisation_heads = frozenset(
         row["word"].lower() for _, row in read_tsv(path("organisation_heads.tsv"), ("word",)))
     anaphors = path("anaphors.tsv")

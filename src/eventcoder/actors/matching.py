@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from dataclasses import dataclass, field
 
+import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..model import Actor, ActorRef
-from .kb import KnowledgeBase, Term
+from .kb import KnowledgeBase, Term, cache_dir, write_cache
 
 # "Thousands of protesters", "a group of rebels": the actor is the group counted.
 QUANTITY_NOUNS = frozenset({
@@ -81,30 +84,72 @@ class ActorAnalysis:
         return token
 
 
+class PhraseIndex:
+    """Token sequences by their first two tokens: a phrase matcher that builds in milliseconds
+    from cached tokens (spaCy's PhraseMatcher needs a Doc per phrase, seconds for 100,000)."""
+
+    def __init__(self, lower: bool) -> None:
+        self.lower = lower
+        self.single: dict[str, str] = {}
+        self.longer: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+
+    def add(self, key: str, tokens: tuple[str, ...]) -> None:
+        """Add a phrase; the first key given a token sequence keeps it."""
+        if self.lower:
+            tokens = tuple(t.lower() for t in tokens)
+        if len(tokens) == 1:
+            self.single.setdefault(tokens[0], key)
+        elif tokens:
+            bucket = self.longer.setdefault((tokens[0], tokens[1]), [])
+            if all(known != tokens for known, _ in bucket):
+                bucket.append((tokens, key))
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        """Every phrase found, possibly overlapping, as spans labelled by key."""
+        words = [t.lower_ if self.lower else t.text for t in doc]
+        found = []
+        for start, word in enumerate(words):
+            key = self.single.get(word)
+            if key is not None:
+                found.append(Span(doc, start, start + 1, label=key))
+            if start + 1 < len(words):
+                for tokens, key in self.longer.get((word, words[start + 1]), ()):
+                    end = start + len(tokens)
+                    if end <= len(words) and tuple(words[start:end]) == tokens:
+                        found.append(Span(doc, start, end, label=key))
+        return found
+
+
 class ActorMatcher:
-    """Knowledge-base names and sector words compiled into spaCy phrase matchers."""
+    """Knowledge-base names and sector words compiled into phrase indexes."""
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        texts = [t.text for t in kb.terms]
+        phrases = [form for p in kb.sector_words for form in (p, p.title())]
+        tokens = tokenized(nlp, [*texts, *phrases])
+        plain = common_words(nlp)
+        self.names = PhraseIndex(lower=False)
         self.terms: dict[str, Term] = {}
         for index, term in enumerate(kb.terms):
             key = f"t{index}"
             self.terms[key] = term
-            self.names.add(key, [nlp.make_doc(term.text)])
+            self.names.add(key, tokens[term.text])
+        for index, term in enumerate(kb.terms):  # capitals after every normal form
+            if _capitals_allowed(term, tokens[term.text], plain):
+                self.names.add(f"t{index}", tuple(t.upper() for t in tokens[term.text]))
         self.anaphors = PhraseMatcher(nlp.vocab, attr="LOWER")
         for phrase, kind in kb.anaphors.items():
             self.anaphors.add(kind, [nlp.make_doc(phrase)])
-        self.sectors = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.sectors = PhraseIndex(lower=True)
         for phrase in kb.sector_words:
             # The title-cased form too: the tokenizer keeps "Gen." whole but splits "gen.".
-            forms = {phrase, phrase.title()}
-            self.sectors.add(phrase, [nlp.make_doc(form) for form in forms])
+            for form in (phrase, phrase.title()):
+                self.sectors.add(phrase, tokens[form])
 
     def kb_matches(self, doc: Doc) -> list[KbMatch]:
         """Non-overlapping knowledge-base names in the document, longest first."""
-        spans = [Span(doc, start, end, label=key) for key, start, end in self.names(doc)]
-        return [KbMatch(span, self.terms[span.label_]) for span in filter_spans(spans)]
+        return [KbMatch(span, self.terms[span.label_]) for span in filter_spans(self.names(doc))]
 
     def anaphor_spans(self, doc: Doc) -> list[Span]:
         """Noun phrases that refer back ('the country', 'both sides'), labelled by kind."""
@@ -112,4 +157,52 @@ class ActorMatcher:
 
     def sector_spans(self, doc: Doc) -> list[Span]:
         """Non-overlapping sector words and titles in the document."""
-        return filter_spans(self.sectors(doc, as_spans=True))
+        return filter_spans(self.sectors(doc))
+
+
+def _capitals_allowed(term: Term, tokens: tuple[str, ...], plain: frozenset[str]) -> bool:
+    """Whether a name also matches in capitals ('TEHRAN', 'SECURITY COUNCIL'): not when it is
+    capitals already, nor a one-word name of a person or organisation that is also an
+    ordinary word ('MAY', 'GREEN', 'APPLE' in a headline)."""
+    if not any(c.islower() for c in term.text):
+        return False
+    if len(tokens) > 1 or term.kind in ("country", "demonym", "seat"):
+        return True
+    return term.kind == "organisation" and tokens[0].lower() not in plain
+
+
+def common_words(nlp: Language) -> frozenset[str]:
+    """Ordinary English words: the lemmatizer's word index and the stop words."""
+    words: set[str] = set(nlp.Defaults.stop_words)
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore
+    except (KeyError, ValueError, AttributeError):
+        return frozenset(words)
+    for pos in index:
+        words.update(index[pos])
+    return frozenset(words)
+
+
+def tokenized(nlp: Language, texts: list[str]) -> dict[str, tuple[str, ...]]:
+    """The tokens of each text, read from a cache file when the same texts were tokenized
+    before by the same tokenizer (the cache is skipped where it cannot be written)."""
+    unique = sorted(set(texts))
+    digest = hashlib.sha1("\n".join([
+        spacy.__version__, nlp.meta.get("name", ""), nlp.meta.get("version", ""), *unique,
+    ]).encode("utf-8")).hexdigest()[:20]
+    directory = cache_dir()
+    path = directory / f"tokens-{digest}.pickle" if directory is not None else None
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as handle:
+                cached = pickle.load(handle)
+            if isinstance(cached, dict):
+                return cached
+        except (OSError, pickle.UnpicklingError, EOFError):
+            pass
+    found = {text: tuple(t.text for t in doc)
+             for text, doc in zip(unique, nlp.tokenizer.pipe(unique),  # type: ignore[union-attr]
+                                  strict=True)}
+    if path is not None:
+        write_cache(path, found)
+    return found

@@ -11,14 +11,19 @@ from ..model import Actor, ActorRef, Mention
 from ..nlp import SentenceIndex, entity_of
 from .coreference import (
     Candidate,
+    CountryReference,
+    abbreviation_aliases,
+    assign_genders,
     link_pronouns,
     link_surnames,
     merge_appositions,
     own_possessives,
     refer_back,
+    refer_to_countries,
 )
 from .kb import holder_of
 from .matching import ActorAnalysis, ActorMatcher, KbMatch
+from .traits import Description, DiscourseLexicon, discourse_lexicon
 
 # Dependencies that keep a token inside the noun phrase of its head.
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "det", "case", "nummod",
@@ -38,17 +43,24 @@ GOVERNING_BODIES = frozenset({"government", "administration", "cabinet", "author
 NON_PERSON_ENTS = frozenset(
     {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Nouns for the head of a body that are not titles of their own: "the chairman of the Chamber".
+BODY_HEADS = frozenset({"chairman", "chairwoman", "chair", "head", "chief", "director",
+                        "founder", "boss", "coordinator", "convener"})
 
 
 class ActorResolver:
     """Resolves the actors of parsed documents against the knowledge base."""
 
     def __init__(self, matcher: ActorMatcher, speech_verbs: frozenset[str] = frozenset(),
-                 place_country: Callable[[str], str | None] | None = None) -> None:
+                 place_country: Callable[[str], str | None] | None = None,
+                 lexicon: DiscourseLexicon | None = None) -> None:
         self.matcher = matcher
         self.kb = matcher.kb
         self.speech_verbs = speech_verbs
         self.place_country = place_country  # "police in Lagos": the country of a city
+        self.lexicon = lexicon or discourse_lexicon()
+        self.country_names = {iso3: c.name for iso3, c in self.kb.countries.items()}
 
     def resolve(self, doc: Doc, published: date | None) -> ActorAnalysis:
         """All actors of the document with their mentions."""
@@ -66,10 +78,15 @@ class ActorResolver:
             if candidate is not None:
                 candidates.append(candidate)
                 candidates.extend(self._coordinated(candidate, name_at))
-        refer_back(self.matcher.anaphor_spans(doc), candidates)
+        abbreviation_aliases(doc, candidates)
+        anaphors = self.matcher.anaphor_spans(doc)
+        refer_back([a for a in anaphors if a.label_ != "country"], candidates)
+        refer_to_countries(self._country_references(doc, anaphors, name_at), candidates,
+                           self.lexicon, published, self.country_names)
         own_possessives(candidates)
         merge_appositions(candidates)
         link_surnames(candidates)
+        assign_genders(doc, candidates, self.lexicon)
         link_pronouns(doc, candidates, self.speech_verbs)
         return _build_actors(doc, candidates, kb_matches)
 
@@ -85,10 +102,13 @@ class ActorResolver:
         span = _phrase(head)
         modifiers = [name_at[t.i] for t in span if t.i in name_at and t.i != head.i
                      and not _is_stance(t) and not _inside_name(t, name_at[t.i])]
-        countries = [m.term.ref for m in modifiers if m.term.kind in ("country", "demonym", "seat")]
+        countries = [self._country_of_match(m) for m in modifiers
+                     if m.term.kind in ("country", "demonym", "seat")]
         country = countries[0] if countries else self._country_of_prep(head, name_at)
         titles = [sector_at[t.i] for t in span if t.i in sector_at]
         title = self.kb.sector_words[titles[-1].text.lower()] if titles else None
+        if country is None and (title is not None or head.lemma_.lower() in GOVERNING_BODIES):
+            country = self._country_of_place_modifier(span, head, name_at, sector_at)
         match = name_at.get(head.i)
 
         if match is not None and _inside_larger_name(head, match):
@@ -116,7 +136,9 @@ class ActorResolver:
                                   term.ref, sector, term.ref)
         if head.pos_ == "PROPN" and head.ent_type_ not in NON_PERSON_ENTS:
             name_tokens = tuple(t.text for t in span if t.pos_ == "PROPN"
-                                and t.i not in sector_at and t.i not in name_at)
+                                and t.i not in sector_at and t.i not in name_at
+                                and not (t.ent_type_ in PLACE_ENTS  # "Istanbul Mayor X"
+                                         and head.ent_type_ == "PERSON"))
             is_person = head.ent_type_ == "PERSON" or (
                 title is not None and title.kind == "person"
                 and not (head.ent_type_ == "ORG" and head.lower_ in self.kb.organisation_heads))
@@ -136,6 +158,14 @@ class ActorResolver:
             if found is not None and found.country is None and country is not None:
                 found.country, found.key = country, f"{found.key}:{country}"
             return found
+        if (title is not None and title.kind == "person" and head.i in sector_at) or (
+                head.lemma_.lower() in BODY_HEADS and head.pos_ == "NOUN"):
+            body = self._body_of(head, name_at, sector_at, published)
+            if body is not None:  # "the President of the Chadian Human Rights League"
+                sector = body.sector or (title.sector if title is not None else None)
+                return Candidate(head, span, f"{body.key}:head:{sector}",
+                                  f"{span.text} of {body.name}", "person",
+                                  body.country or country, sector)
         orgs = [m.term.ref for m in modifiers if m.term.kind == "organisation"]
         if head.i in sector_at and title is not None and orgs:
             # "U.N. peacekeepers", "Hamas fighters": members of a known organisation.
@@ -162,9 +192,14 @@ class ActorResolver:
                              h_sector, holder, tuple(holder.split()))
         if head.i in sector_at and title is not None:
             key_country = country or ""
-            return Candidate(head, span, f"group:{key_country}:{title.sector}", span.text,
+            sector = title.sector
+            entity = entity_of(head) if head.pos_ == "PROPN" else None
+            if (entity is not None and entity.label_ == "ORG"
+                    and self._generic_head(head)):  # the Nigeria Labour Congress
+                sector = self.lexicon.organisation_sector(entity.text) or sector
+            return Candidate(head, span, f"group:{key_country}:{sector}", span.text,
                               "person" if title.kind == "person" else "group",
-                              country, title.sector)
+                              country, sector)
         if country is not None and countries and (
                 head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ != "PERSON")):
             # "Ukrainian positions", "Iran's nuclear sites": things of a country stand for it.
@@ -198,8 +233,64 @@ class ActorResolver:
                      and name_at[t.i].term.kind in ("country", "demonym")]
         sectors = [self.kb.sector_words[sector_at[t.i].text.lower()].sector for t in entity
                    if t.i in sector_at]
+        # Words of the name say more than a generic head (the Nigeria Labour Congress), not
+        # more than a telling one (the commerce ministry).
+        generic = not sectors or self._generic_head(entity[-1])
+        sector = (self.lexicon.organisation_sector(entity.text) if generic else None) or (
+            sectors[-1] if sectors else None)
         return Candidate(head, entity, f"org:{entity.text}", entity.text, "organisation",
-                          countries[0] if countries else None, sectors[-1] if sectors else None)
+                          countries[0] if countries else None, sector)
+
+    def _generic_head(self, token: Token) -> bool:
+        """A word that ends organisations' names of any sector ('Congress', 'Union'), so that
+        the rest of the name tells the sector; not a ministry, whose words are its portfolio."""
+        return (token.lower_ in self.kb.organisation_heads
+                and token.lemma_.lower() not in GOVERNING_BODIES)
+
+    def _body_of(self, head: Token, name_at: dict[int, KbMatch], sector_at: dict[int, Span],
+                 published: date | None) -> Candidate | None:
+        """The organisation a title heads: 'chairman of the Kenya National Chamber of
+        Commerce', 'leader of the opposition party'; None for a country or a place."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                match = name_at.get(obj.i)
+                if obj.dep_ != "pobj" or (match is not None
+                                          and match.term.kind != "organisation"):
+                    continue
+                if match is None and obj.lower_ not in self.kb.organisation_heads and not (
+                        obj.ent_type_ == "ORG" and obj.pos_ == "PROPN"):
+                    continue
+                body = self._candidate(obj, name_at, sector_at, published)
+                if body is not None and body.kind in ("organisation", "group"):
+                    return body
+        return None
+
+    def _country_references(self, doc: Doc, anaphors: list[Span],
+                            name_at: dict[int, KbMatch]) -> list[CountryReference]:
+        """Descriptions that refer back to a country: the listed anaphors ('the country')
+        and any 'the ... kingdom/nation/regime' the description words make ('the Gulf
+        kingdom', 'the West African nation'), unless the phrase names its country."""
+        found: dict[int, CountryReference] = {}
+        for span in anaphors:
+            if span.label_ == "country":
+                found[span.root.i] = CountryReference(span, self.lexicon.describe(
+                    span.root.lemma_, span.text) or Description())
+        for token in doc:
+            if (token.i in found or token.tag_ not in ("NN", "NNP")
+                    or token.dep_ in ("compound", "amod")):
+                continue
+            start = token.left_edge.i  # "the" may hang on a modifier: "the Horn of Africa nation"
+            if doc[start].lower_ != "the" or any(c.dep_ == "prep" and c.lower_ == "of"
+                                                 for c in token.children):
+                continue  # "the kingdom of Saudi Arabia", "the state of emergency"
+            span = doc[start:token.i + 1]
+            description = self.lexicon.describe(token.lemma_, span.text)
+            if description is None or any(t.i in name_at for t in span):
+                continue  # "the Saudi kingdom" names its country
+            found[token.i] = CountryReference(span, description)
+        return list(found.values())
 
     def _country_of_prep(self, head: Token, name_at: dict[int, KbMatch], depth: int = 0
                          ) -> str | None:
@@ -221,6 +312,33 @@ class ActorResolver:
                     found = self._country_of_prep(obj, name_at, depth + 1)
                     if found:
                         return found
+        return None
+
+    def _country_of_match(self, match: KbMatch) -> str:
+        """The country of a name, unless it is part of a larger place name the gazetteer
+        knows: 'Mexico' in 'New Mexico officials' is the United States."""
+        entity = entity_of(match.span.root)
+        if (self.place_country is not None and entity is not None
+                and entity.label_ in PLACE_ENTS and entity.start <= match.span.start
+                and entity.end >= match.span.end and len(entity) > len(match.span)):
+            return self.place_country(entity.text) or match.term.ref
+        return match.term.ref
+
+    def _country_of_place_modifier(self, span: Span, head: Token, name_at: dict[int, KbMatch],
+                                   sector_at: dict[int, Span]) -> str | None:
+        """The country of a place that modifies an authority: 'Shanghai authorities', 'Delhi
+        police', 'the Basra governor', 'Lagos state government'."""
+        if self.place_country is None:
+            return None
+        for token in span:
+            if (token.i >= head.i or token.ent_type_ not in PLACE_ENTS or token.i in name_at
+                    or token.i in sector_at):
+                continue
+            entity = entity_of(token)
+            if entity is not None and entity.end <= head.i:
+                found = self.place_country(entity.text)
+                if found:
+                    return found
         return None
 
     def _country_named(self, token: Token, name_at: dict[int, KbMatch]) -> str | None:
