@@ -19,7 +19,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from bench_data import SHARED_DATA, read_rows
+from bench_data import SHARED_DATA, Scores, read_rows
 from eventcoder import Document, Pipeline
 from eventcoder.model import ActorRef, AnnotatedDocument
 
@@ -40,25 +40,6 @@ def _gold_targets(row: dict) -> set[str]:
 
 def _keys(refs: list[ActorRef | None]) -> set[str]:
     return {r.country or r.sector for r in refs if r is not None and (r.country or r.sector)}
-
-
-class Scores:
-    """True positives, false positives and false negatives, with P/R/F1."""
-
-    def __init__(self) -> None:
-        self.tp = self.fp = self.fn = 0
-
-    def add(self, predicted: set[str], gold: set[str]) -> None:
-        """Count one sentence's predicted against gold items."""
-        self.tp += len(predicted & gold)
-        self.fp += len(predicted - gold)
-        self.fn += len(gold - predicted)
-
-    def prf(self) -> tuple[float, float, float]:
-        """Precision, recall, F1."""
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
 def evaluate(rows: list[dict], annotated: list[AnnotatedDocument], show_errors: int) -> None:

@@ -27,16 +27,15 @@ prints every miss, `--errors N` the first N of each set.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bench_data import SHARED_DATA, read_rows
+from bench_data import SHARED_DATA, gold_stories, read_rows, sentence_starts
 from eventcoder import Document, Pipeline
 from eventcoder.model import AnnotatedDocument
 
@@ -102,18 +101,6 @@ def head_span(case: Case) -> tuple[int, int]:
     if not words:
         return case.start, case.end
     return case.start + words[-1].start(), case.start + words[-1].end()
-
-
-def sentence_starts(doc: AnnotatedDocument) -> list[int]:
-    """Offset of each sentence of an annotated document in its text."""
-    text = doc.document.text
-    starts: list[int] = []
-    cursor = 0
-    for sentence in doc.sentences:
-        found = text.find(sentence, cursor)
-        starts.append(found if found >= 0 else cursor)
-        cursor = max(cursor, starts[-1] + len(sentence))
-    return starts
 
 
 def actor_mentions(doc: AnnotatedDocument) -> list[Candidate]:
@@ -200,16 +187,6 @@ def phrase_cases(path: Path) -> list[tuple[Case, date | None, str]]:
     return cases
 
 
-def stories(path: Path, wanted: dict[str, str]) -> Iterator[Document]:
-    """The synthetic stories whose doc_id is wanted, published on the date given for each."""
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            story = json.loads(line)
-            if story["doc_id"] in wanted:
-                yield Document(text=story["text"], doc_id=story["doc_id"],
-                               published=date.fromisoformat(wanted[story["doc_id"]]))
-
-
 def event_gold_cases(rows: list[dict[str, Any]], texts: dict[str, str]
                      ) -> list[tuple[Case, str]]:
     """Each distinct source and target span of the event gold, located in its story, with the
@@ -273,8 +250,7 @@ def main() -> None:
         print(f"{'event gold source+target spans':<36} skipped: no data")
         return
     rows = read_rows(gold_path)
-    annotated = annotate(pipeline, stories(args.data / "synthetic_stories.jsonl",
-                                           {row["doc_id"]: row["published"] for row in rows}))
+    annotated = annotate(pipeline, gold_stories(rows, args.data / "synthetic_stories.jsonl"))
     by_id = {d.document.doc_id: d for d in annotated}
     cases = event_gold_cases(rows, {i: d.document.text for i, d in by_id.items()})
     mentions = {doc_id: actor_mentions(d) for doc_id, d in by_id.items()}

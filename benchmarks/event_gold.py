@@ -20,42 +20,16 @@ up to N sentences for each cause of error.
 from __future__ import annotations
 
 import argparse
-import json
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bench_data import SHARED_DATA, read_rows
-from eventcoder import Document, Pipeline
+from bench_data import SHARED_DATA, Scores, gold_stories, read_rows, sentence_starts
+from eventcoder import Pipeline
 from eventcoder.model import AnnotatedDocument, Event
 
 Triple = tuple[str, str, str]
 NONE = "---"
-
-
-@dataclass
-class Counts:
-    """True positives, false positives, false negatives; P/R/F1."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, predicted: set[Any], gold: set[Any], optional: set[Any] | None = None
-            ) -> None:
-        """Count one sentence; `optional` gold items are neither required nor penalised."""
-        required = gold - (optional or set())
-        self.tp += len(predicted & required)
-        self.fp += len(predicted - gold)
-        self.fn += len(required - predicted)
-
-    def prf(self) -> tuple[float, float, float]:
-        """Precision, recall, F1."""
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
 def gold_triple(event: dict[str, Any]) -> Triple:
@@ -78,27 +52,8 @@ def counted(event: Event) -> bool:
 
 def events_by_span(doc: AnnotatedDocument) -> list[tuple[int, Event]]:
     """Each counted event with the character offset of its trigger in the whole text."""
-    text = doc.document.text
-    starts: list[int] = []
-    cursor = 0
-    for sentence in doc.sentences:
-        found = text.find(sentence, cursor)
-        starts.append(found if found >= 0 else cursor)
-        cursor = max(cursor, starts[-1] + len(sentence))
+    starts = sentence_starts(doc)
     return [(starts[e.sentence] + e.trigger.start, e) for e in doc.events if counted(e)]
-
-
-def story_documents(rows: list[dict[str, Any]], stories: Path) -> list[Document]:
-    """The whole stories the gold sentences come from, published as the gold says."""
-    wanted = {row["doc_id"]: row["published"] for row in rows}
-    docs = []
-    with stories.open(encoding="utf-8") as lines:
-        for line in lines:
-            story = json.loads(line)
-            if story["doc_id"] in wanted:
-                docs.append(Document(text=story["text"], doc_id=story["doc_id"],
-                                     published=date.fromisoformat(wanted[story["doc_id"]])))
-    return docs
 
 
 def error_cause(predicted: set[Triple], gold: set[Triple]) -> str | None:
@@ -127,7 +82,7 @@ def evaluate(rows: list[dict[str, Any]], annotated: list[AnnotatedDocument],
              show_errors: int) -> dict[str, float]:
     """Print the scores (and the errors by cause); return the headline numbers."""
     by_doc = {d.document.doc_id: events_by_span(d) for d in annotated}
-    strict, lenient, plover = Counts(), Counts(), Counts()
+    strict, lenient, plover = Scores(), Scores(), Scores()
     empty_sentences = false_events = 0
     errors: dict[str, list[str]] = defaultdict(list)
     for row in rows:
@@ -179,7 +134,7 @@ def main() -> None:
                         help="print this many sentences for each cause of error")
     args = parser.parse_args()
     rows = read_rows(args.data / "event_gold_sentences.jsonl")
-    docs = story_documents(rows, args.data / "synthetic_stories.jsonl")
+    docs = gold_stories(rows, args.data / "synthetic_stories.jsonl")
     evaluate(rows, list(Pipeline().annotate_many(docs)), args.errors)
 
 

@@ -54,7 +54,7 @@ def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
         confidence = event.confidence
         if source is None and event.code.root in VIOLENCE_ROOTS:
             source = _country_ref(event, country, actors)
-            rule, confidence = f"{rule}+place-source", max(0.05, round(confidence - 0.1, 2))
+            rule, confidence = f"{rule}+place-source", _lowered(confidence)
         elif source is not None and (_local(source) or _ethnic_elsewhere(source, country)):
             source = replace(source, country=country)
             rule += "+place-source"
@@ -75,6 +75,11 @@ def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
         result.append(event if rule == event.rule else
                       _restated(doc_id, event, source, target, rule, confidence))
     return result, actors
+
+
+def _lowered(confidence: float) -> float:
+    """The confidence of an event whose actor the context guessed."""
+    return max(0.05, round(confidence - 0.1, 2))
 
 
 def _restated(doc_id: str, event: Event, source: ActorRef | None, target: ActorRef | None,
@@ -138,7 +143,7 @@ GRIEVANCE_ROOTS = frozenset({"02", "10", "14"})
 # What a government, court, police force or parliament does at home when the text names no
 # one else: investigations, curfews, bans, arrests, restrictions eased ("the government
 # launched a probe", "the mayor wants to impose curfews") are aimed at its own country.
-HOME_RULE_CODES = ("09", "17", "1323", "1324", "0813", "0814", "081")
+HOME_RULE_CODES = ("09", "17", "1323", "1324", "081")
 # A story is about one country when that country has at least this share of the mentions of
 # all countries (and at least two mentions).
 STORY_COUNTRY_SHARE = 0.5
@@ -151,7 +156,7 @@ def story_country(actors: list[Actor]) -> str | None:
         if actor.country:
             counts[actor.country] += len(actor.mentions)
     total = sum(counts.values())
-    if not counts or not total:
+    if not total:
         return None
     country, count = max(counts.items(), key=lambda item: (item[1], item[0]))
     return country if count >= 2 and count / total >= STORY_COUNTRY_SHARE else None
@@ -183,7 +188,7 @@ def actors_from_story(doc_id: str, events: list[Event], actors: list[Actor]) -> 
             government = _government_ref(source.country, actors)
             if government is not None:
                 target, rule = government, rule + "+implicit-target"
-                confidence = max(0.05, round(confidence - 0.1, 2))
+                confidence = _lowered(confidence)
         result.append(event if rule == event.rule else
                       _restated(doc_id, event, source, target, rule, confidence))
     return result

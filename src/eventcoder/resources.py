@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,14 +26,19 @@ def package_file(package: str, name: str) -> Path:
 
 def read_tsv(path: Path, required: tuple[str, ...]) -> list[tuple[int, Row]]:
     """Rows of a tab-separated file with '#' comments and a header, each with its line number."""
-    rows: list[tuple[int, Row]] = []
+    return list(iter_tsv(path, required))
+
+
+def iter_tsv(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, Row]]:
+    """The rows of read_tsv one at a time, for files too large to hold twice. Cells are split
+    on tabs (no quoting) and stripped."""
     header: list[str] | None = None
     with path.open(encoding="utf-8") as handle:
         for line_no, line in enumerate(handle, start=1):
             line = line.rstrip("\n").rstrip("\r")
             if not line.strip() or line.startswith("#"):
                 continue
-            cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+            cells = line.split("\t")
             if header is None:
                 header = cells
                 missing = [c for c in required if c not in header]
@@ -43,10 +48,19 @@ def read_tsv(path: Path, required: tuple[str, ...]) -> list[tuple[int, Row]]:
             if len(cells) != len(header):
                 reason = f"expected {len(header)} columns, found {len(cells)}"
                 raise data_error(path, line_no, reason)
-            rows.append((line_no, {k: v.strip() for k, v in zip(header, cells, strict=True)}))
+            yield line_no, {k: v.strip() for k, v in zip(header, cells, strict=True)}
     if header is None:
         raise data_error(path, 1, "no header line")
-    return rows
+
+
+def read_date(path: Path, line: int, value: str) -> date | None:
+    """A YYYY-MM-DD cell as a date (empty: None), or an error naming the file and line."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise data_error(path, line, f"not a YYYY-MM-DD date: {value!r}") from None
 
 
 def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:

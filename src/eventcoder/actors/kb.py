@@ -9,11 +9,13 @@ import re
 import tempfile
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
-from ..resources import data_error, package_file, read_tsv, split_list
+from ..resources import data_error, package_file, read_date, read_tsv, split_list
 
 SECTOR_CODES = frozenset({
     "GOV", "MIL", "REB", "OPP", "PTY", "JUD", "LEG", "COP", "BUS", "MED", "EDU", "REL", "CVL",
@@ -21,6 +23,7 @@ SECTOR_CODES = frozenset({
     "MOD", "RAD", "SEP",
 })
 ISO3 = re.compile(r"^[A-Z]{3}$")
+T = TypeVar("T")
 HEAD_OFFICES = frozenset({"head of state", "head of government", "president", "prime minister",
                           "chancellor", "king", "queen", "emir", "sultan", "supreme leader",
                           "premier"})
@@ -179,10 +182,10 @@ def _float(path: Path, line: int, value: str) -> float:
 
 
 def _date(path: Path, line: int, value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise data_error(path, line, f"not a YYYY-MM-DD date: {value!r}") from None
+    found = read_date(path, line, value)
+    if found is None:
+        raise data_error(path, line, f"not a YYYY-MM-DD date: {value!r}")
+    return found
 
 
 def check_sector(path: Path, line: int, value: str) -> str:
@@ -266,14 +269,14 @@ def add_person_term(kb: KnowledgeBase, path: Path, line: int, row: dict[str, str
     end = row.get("end", "")
     dates = row.get("dates", "")
     if dates not in DATES_VALUES:
-        raise data_error(path, line, f"dates must be empty or approximate, not {dates!r}")
+        raise data_error(path, line, f"dates must be empty, exact or approximate, not {dates!r}")
     office = Office(
         name=row["name"],
         country=_country_code(path, line, row["country"]),
         sector=check_sector(path, line, row["sector"]),
         office=row["office"],
         start=_date(path, line, row["start"]),
-        end=_date(path, line, end) if end else None,
+        end=read_date(path, line, end),
         approximate=dates == "approximate",
     )
     first_term = office.name not in kb.offices
@@ -297,43 +300,48 @@ def cache_dir() -> Path | None:
     return Path(base) if os.access(base, os.W_OK) else None
 
 
-def write_cache(path: Path, value: object) -> None:
-    """Pickle a value to a cache file atomically (workers may write it at once); a cache that
-    cannot be written is skipped."""
+def cached(name: str, kind: type[T], build: Callable[[], T], replaces: str | None = None) -> T:
+    """A value read from the cache file `name`.pickle when one of the right kind is there, else
+    built and written there atomically (workers may write it at once); a cache that cannot be
+    read or written is skipped. `replaces`: a glob of older caches this one makes useless,
+    removed when it is written so that the folder does not grow."""
+    directory = cache_dir()
+    if directory is None:
+        return build()
+    path = directory / f"{name}.pickle"
     try:
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+        with path.open("rb") as cache:
+            found = pickle.load(cache)
+        if isinstance(found, kind):
+            return found
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    value = build()
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=directory, delete=False) as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
-        # Caches of older data or code are never read again: keep the folder from growing.
-        for stale in path.parent.glob(f"{path.name.split('-')[0]}-*.pickle"):
+        for stale in directory.glob(f"{replaces}.pickle") if replaces else ():
             if stale != path:
                 stale.unlink(missing_ok=True)
     except OSError:
-        return
+        pass
+    return value
 
 
 def read_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
     """Read and validate the knowledge base from a folder (default: the packaged data, from
-    a compiled cache keyed by the data files and this code when one was written before)."""
+    a compiled cache keyed by the data files and the code that reads them)."""
     data = folder or package_file("actors", "countries.tsv").parent
     digest = hashlib.sha1()
     here = Path(__file__).parent
-    for file in [*sorted(data.glob("*.tsv")), here / "kb.py", here / "dictionaries.py"]:
+    code = [here / "kb.py", here / "dictionaries.py", here.parent / "resources.py"]
+    for file in [*sorted(data.glob("*.tsv")), *code]:
         digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes())
-    directory = cache_dir()
-    path = directory / f"kb-{digest.hexdigest()[:20]}.pickle" if directory else None
-    if path is not None and path.exists():
-        try:
-            with path.open("rb") as handle:
-                cached = pickle.load(handle)
-            if isinstance(cached, KnowledgeBase):
-                return cached
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass
-    kb = _read_text(data)
-    if path is not None:
-        write_cache(path, kb)
-    return kb
+    # One cache per folder: a newer one replaces that folder's older ones only.
+    folder_key = hashlib.sha1(str(data.resolve()).encode("utf-8")).hexdigest()[:8]
+    return cached(f"kb-{folder_key}-{digest.hexdigest()[:20]}", KnowledgeBase,
+                  lambda: _read_text(data), replaces=f"kb-{folder_key}-*")
 
 
 def _read_text(folder: Path) -> KnowledgeBase:

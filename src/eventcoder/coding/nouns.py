@@ -60,9 +60,10 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
         modality = modality_of(anchor, lexicon.roles)
         code, negated, suffix = stated_code(lexicon, pattern, is_negated(anchor), modality)
         sources = noun_source(noun, actors)
-        sides = actors_of([o for p, o in preps if p == "between"], actors)
+        sides = actors_of([o for p, o in preps if p == "between"],
+                          actors) if pattern.prep == "between" else []
         dyads: list[tuple[ActorRef, ActorRef | None]]
-        if pattern.prep == "between" and len(sides) > 1:
+        if len(sides) > 1:
             # "talks between Hong Kong and Japan", "fighting between the army and rebels":
             # each side acts on the other.
             dyads = [(a, b) for a in sides for b in sides if a is not b]
