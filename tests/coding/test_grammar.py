@@ -88,6 +88,27 @@ GRAMMAR = [
     # A labour strike is a protest, not an air strike.
     ("Teachers in Kenya launched a wildcat general strike on Tuesday.",
      {("KEN", "143", "KEN", "asserted", False)}),
+    # Who uses force decides the root: states' forces and armed parties fight (19x), others
+    # assault (18x), whatever the verb.
+    ("Gunmen attacked a village in Nigeria.", {(None, "180", "NGA", "asserted", False)}),
+    ("Nigerian troops killed ten Boko Haram fighters.",
+     {("NGA", "190", "NGA", "asserted", False)}),
+    # A deed announced in the future tense is an intent even when the lexicon has no pattern;
+    # a state ("will be") is none.
+    ("Colombia said it would introduce legislation next month.",
+     {("COL", "030", None, "intended", False)}),
+    ("Estonia will be the first country to adopt the plan.", set()),
+    # A legal act announced keeps its code; with a condition it is a threat.
+    ("Croatia will bring the suspects to trial.", {("HRV", "173", None, "intended", False)}),
+    ("Police will arrest the protesters in Kenya if they return.",
+     {("KEN", "137", "KEN", "intended", False)}),
+    # A question put to the speaker is no appeal; a thing that kills is no actor.
+    ('"We will not give up," Kenya\'s foreign minister said when asked about the deal.', set()),
+    ("The disease has killed 1,868 people in Liberia.", set()),
+    ("A bomb killed three soldiers in Kabul.", {("AFG", "19", "AFG", "asserted", False)}),
+    # A warning about a state of affairs gets no guessed target.
+    ("President Dos Santos of Angola warned that the crisis could spread to Guinea-Bissau.",
+     set()),
 ]
 
 

@@ -18,11 +18,12 @@ from .arguments import (
     noun_lemmas,
     targets,
 )
-from .drafts import GUESSED_TARGET, Consideration, Draft, confidence
+from .drafts import GUESSED_TARGET, Consideration, Draft, confidence, force_code
 from .lexicon import Lexicon, Pattern
 from .mood import COOPERATIVE_ROOTS, stated_code
 from .nouns import code_nouns, noun_patterns, noun_source
 from .predicates import (
+    FUTURE_AUX,
     MAX_HOPS,
     Predicate,
     conjuncts,
@@ -44,6 +45,9 @@ GOVERNING_ROLES = {"appeal": "appeal", "demand": "demand", "reject": "refusal",
                    "threaten": "threat", "accuse": "accusation"}
 # What an obligation the lexicon has no pattern for is: "X said Sudan must return the plane".
 OBLIGATION = Pattern(id="must", word="must", is_noun=False, code="100")
+# What an announced deed the lexicon has no pattern for is: "the government would introduce
+# legislation", "will uphold the ruling" (CAMEO 030, an intent to cooperate).
+ANNOUNCED_DEED = Pattern(id="announced-deed", word="announced-deed", is_noun=False, code="030")
 # What a governing verb the lexicon has no pattern for is: "pressured workers to [cancel]".
 ROLE_PATTERNS = {role: Pattern(id=role, word=role, is_noun=False, code=code)
                  for role, code in (("appeal", "020"), ("demand", "100"), ("reject", "120"),
@@ -104,8 +108,20 @@ def _unaddressed_warning(item: _Coded) -> bool:
     """'Russia warned that the situation is critical': a threat needs someone threatened;
     a warning about a state of affairs, with no one warned, is not an event (what it says
     will happen is coded on its own)."""
-    return (item.code[:2] == "13" and not item.targets and not item.pattern.specificity
+    return (item.code[:2] == "13" and (not item.targets or item.guessed)
+            and not item.pattern.specificity
             and any(c.dep_ == "ccomp" for c in item.pred.verb.children))
+
+
+def _question(pred: Predicate, roles: dict[str, str]) -> bool:
+    """'Asked about the costs, he replied', 'when asked about the deal': a journalist's
+    question to the speaker, an asking with nothing asked for, is no appeal."""
+    verb = pred.verb
+    return (verb.tag_ in ("VBN", "VBD") and role_of(verb, roles) == "appeal"
+            and not any(c.dep_ in ("xcomp", "ccomp", "dobj", "dative", "nsubj", "nsubjpass",
+                                   "aux", "auxpass") for c in verb.children)
+            and all(c.lower_ in ("about", "regarding", "over") for c in verb.children
+                    if c.dep_ == "prep"))
 
 
 def _adjunct_of(verb: Token) -> Token | None:
@@ -145,7 +161,7 @@ def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
                       False, "asserted", _trigger_span(pred, pattern), pred.verb)
     negated = pred.negated or pred.governor_role == "fail"
     code, negated, suffix = stated_code(lexicon, pattern, negated, pred.modality,
-                                         pred.ultimatum)
+                                         pred.ultimatum, pred.conditional)
     found = targets(pattern, pred, actors, lexicon.words_with_role("purpose"))
     if not found and pred.ultimatum:  # "will withdraw unless Israel ...": Israel is warned
         found = actors_of(condition_subjects(pred.verb), actors)
@@ -194,6 +210,20 @@ def _governed(complement: _Coded, governor: _Coded | None, role: str, lexicon: L
                   complement.content)
 
 
+def _announced(pred: Predicate, lexicon: Lexicon) -> bool:
+    """A deed stated in the future tense and done to someone or something ('would introduce
+    legislation', 'will work with China'), not a state ('will be', 'will have') nor a verb
+    that governs another; 'seeks to' and 'plans to' alone are too often aims, not acts."""
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in pred.verb.children)
+    return (future and not pred.negated and not pred.in_condition
+            and pred.lemma not in lexicon.no_deeds and pred.lemma not in lexicon.roles
+            and not pred.passive and bool(pred.objects or pred.preps)
+            # "will extend the curfew": the curfew is the event, coded as a noun
+            and not any(noun_patterns(obj, lexicon) for obj in pred.objects)
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in pred.verb.children)
+            and not _background(pred.verb))
+
+
 def _demanded(coded: _Coded, lexicon: Lexicon, actors: ActorAnalysis) -> _Coded | None:
     """'X said Iraq must cooperate', '... should release': the speaker appeals to the subject
     (CAMEO codes what is asked, not how strongly; the subject must be an actor)."""
@@ -223,6 +253,8 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
             uncoded[pred.verb.i] = pred
             if pred.obligation and pred.governor_role == "speech":  # "... Sudan must return"
                 coded[pred.verb.i] = _code_predicate(pred, OBLIGATION, lexicon, actors)
+            elif _announced(pred, lexicon):
+                coded[pred.verb.i] = _code_predicate(pred, ANNOUNCED_DEED, lexicon, actors)
             elif lemma:
                 considered.append(Consideration(pred.verb, "no pattern's constraints matched"))
             continue
@@ -235,6 +267,10 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
         if pred.in_condition:
             considered.append(Consideration(pred.verb, f"rule {pattern.id}: inside a condition "
                                             "('if', 'unless'), not a deed"))
+            continue
+        if _question(pred, lexicon.roles):
+            considered.append(Consideration(pred.verb, f"rule {pattern.id}: a question put "
+                                            "to the speaker, not an appeal"))
             continue
         if _states_opinion(pred, pattern, lexicon.roles):
             considered.append(Consideration(pred.verb, f"rule {pattern.id}: agrees with a "
@@ -311,15 +347,23 @@ def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
                                                 "asked to act"))
                 continue
             item = demanded or item
-        yield from _drafts(item, considered)
+        yield from _drafts(item, considered, lexicon)
 
 
-def _drafts(item: _Coded, considered: list[Consideration]) -> Iterator[Draft]:
+def _named_thing(pred: Predicate, lexicon: Lexicon) -> bool:
+    """The doer is named and is neither an actor nor a weapon: 'the disease has killed'."""
+    return bool(pred.subjects) and not pred.passive and not any(
+        noun_lemmas(subject) & lexicon.weapons for subject in pred.subjects)
+
+
+def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
+            ) -> Iterator[Draft]:
     pred = item.pred
     sources: list[ActorRef | None] = [*item.sources]
     if not sources:
         # A victim with no named attacker ("civilians were killed") is still an event.
-        if item.targets and not item.guessed and (
+        named_thing = _named_thing(pred, lexicon)
+        if item.targets and not item.guessed and not named_thing and (
                 item.code[:2] in UNATTRIBUTED_ROOTS or (pred.passive and not pred.governor)):
             sources = [None]  # "he was accused of fraud": an agentless passive
         else:
@@ -337,8 +381,9 @@ def _drafts(item: _Coded, considered: list[Consideration]) -> Iterator[Draft]:
         for target in targets:
             if source is not None and target is not None and target.actor == source.actor:
                 continue
-            yield Draft(item.trigger[0], item.trigger[1], pred.verb, source, target, item.code,
-                        item.negated, item.modality, item.rule,
+            code, step = force_code(item.code, source, target, lexicon)
+            yield Draft(item.trigger[0], item.trigger[1], pred.verb, source, target, code,
+                        item.negated, item.modality, item.rule + step,
                         confidence(item.pattern, source, target, item.modality, item.guessed),
                         item.content)
 
@@ -349,6 +394,8 @@ def code_document(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis
     considered: list[Consideration] = []
     absorbed_nouns: set[int] = set()
     drafts = list(code_verbs(doc, lexicon, actors, considered, absorbed_nouns))
-    coded_verbs = {d.anchor.i for d in drafts} | absorbed_nouns
+    # a noun in a coded deed is part of it: "threatened to [hold] a general strike"
+    coded_verbs = ({d.anchor.i for d in drafts} | absorbed_nouns
+                   | {d.content.i for d in drafts if d.content is not None})
     drafts += code_nouns(doc, lexicon, actors, coded_verbs, considered)
     return drafts, considered

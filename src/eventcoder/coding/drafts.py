@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..model import ActorRef
-from .lexicon import Pattern
+from .lexicon import Lexicon, Pattern
 
 # The rule step of a target that is only the clause's nearest actor, not a grammatical role.
 GUESSED_TARGET = "+nearest-target"
@@ -47,3 +47,30 @@ def confidence(pattern: Pattern, source: ActorRef | None, target: ActorRef | Non
     score += 0.1 if source is not None and source.country else -0.1 if source is None else 0.0
     score -= 0.2 if modality == "hypothetical" else 0.0
     return round(max(0.05, min(0.95, score)), 2)
+
+
+def _force(ref: ActorRef | None, lexicon: Lexicon) -> str:
+    if ref is None:
+        return "unknown"
+    if ref.sector is None:
+        return "state" if ref.country else "unknown"
+    return lexicon.forces.get(ref.sector, "civilian")
+
+
+def force_code(code: str, source: ActorRef | None, target: ActorRef | None,
+               lexicon: Lexicon) -> tuple[str, str]:
+    """A generic killing or attack by who does it to whom: a state's forces, or armed parties
+    against each other, fight (19x); others, or anyone against the unarmed, assault (18x).
+    Returns the code and the rule step ('' when unchanged)."""
+    by, on = _force(source, lexicon), _force(target, lexicon)
+    if by == "unknown" and on == "unknown":
+        return code, ""
+    armed = ("state", "armed")
+    if by == "state" or (by != "civilian" and on in armed):
+        role = "fight"
+    elif on not in armed:
+        role = "assault"
+    else:
+        return code, ""
+    derived = lexicon.derive(role, code)
+    return (derived, f"+{role}") if derived and derived != code else (code, "")

@@ -57,7 +57,8 @@ class Pattern:
 
 COMPLEMENT_ROLES = frozenset(
     {"intent", "appeal", "demand", "reject", "threaten", "fail", "speech", "purpose", "accuse"})
-DERIVED_ROLES = frozenset({"intent", "threat", "appeal", "demand", "refusal", "accusation"})
+DERIVED_ROLES = frozenset({"intent", "threat", "appeal", "demand", "refusal", "accusation",
+                           "fight", "assault", "announced"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ class Lexicon:
     nouns: dict[str, tuple[Pattern, ...]]
     roles: dict[str, str] = field(default_factory=dict)  # lemma -> complement role
     derived: dict[str, dict[str, str]] = field(default_factory=dict)  # role -> prefix -> code
+    forces: dict[str, str] = field(default_factory=dict)  # actor sector -> 'state' or 'armed'
+    no_deeds: frozenset[str] = frozenset()  # verbs whose future is no announced deed
+    weapons: frozenset[str] = frozenset()  # things that kill with nobody named
 
     def __len__(self) -> int:
         return sum(len(p) for p in self.verbs.values()) + sum(len(p) for p in self.nouns.values())
@@ -159,6 +163,21 @@ def read_derived(path: Path, codebook: Codebook) -> dict[str, dict[str, str]]:
             raise data_error(path, line, f"{row['code']!r} is not a CAMEO code")
         derived.setdefault(row["role"], {})[row["prefix"]] = row["code"]
     return derived
+
+
+def read_forces(path: Path) -> dict[str, str]:
+    """The sectors that use force as a state or as an armed group (the rest are civilian)."""
+    forces = {}
+    for line, row in read_tsv(path, ("sector", "force")):
+        if row["force"] not in ("state", "armed"):
+            raise data_error(path, line, f"unknown force {row['force']!r}")
+        forces[row["sector"]] = row["force"]
+    return forces
+
+
+def read_lemmas(path: Path) -> frozenset[str]:
+    """A one-column list of lemmas."""
+    return frozenset(row["lemma"].lower() for _, row in read_tsv(path, ("lemma",)))
 
 
 def read_patterns(path: Path, codebook: Codebook,
@@ -315,4 +334,7 @@ def load_lexicon(codebook: Codebook) -> Lexicon:
     lexicon = combine(groups[0], groups[1] if len(groups) > 1 else [], overrides)
     return Lexicon(lexicon.verbs, lexicon.nouns,
                    read_roles(package_file("coding", "complement_verbs.tsv")),
-                   read_derived(package_file("coding", "derived_codes.tsv"), codebook))
+                   read_derived(package_file("coding", "derived_codes.tsv"), codebook),
+                   read_forces(package_file("coding", "force_sectors.tsv")),
+                   read_lemmas(package_file("coding", "no_deed_verbs.tsv")),
+                   read_lemmas(package_file("coding", "weapon_nouns.tsv")))

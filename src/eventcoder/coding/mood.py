@@ -12,7 +12,7 @@ COOPERATIVE_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08"})
 
 
 def stated_code(lexicon: Lexicon, pattern: Pattern, negated: bool, modality: str,
-                 ultimatum: bool = False) -> tuple[str, bool, str]:
+                 ultimatum: bool = False, conditional: bool = False) -> tuple[str, bool, str]:
     """The code of a deed as stated: 'will meet' is 036, 'will impose sanctions' (or 'may',
     or '... unless') a threat, 'will not release' a refusal. Returns code, negation and the
     suffix for the rule id."""
@@ -23,7 +23,8 @@ def stated_code(lexicon: Lexicon, pattern: Pattern, negated: bool, modality: str
         threat = lexicon.derive("threat", pattern.code)
         if threat:
             return threat, False, "+threat"
-    if modality != "intended":
+    if modality != "intended" or (
+            not conditional and lexicon.derive("announced", pattern.code)):
         return pattern.code, negated, ""
     if negated and root in COOPERATIVE_ROOTS:
         refusal = lexicon.derive("refusal", pattern.code)

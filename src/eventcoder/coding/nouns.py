@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorAnalysis
 from ..model import ActorRef
-from .arguments import actors_of
-from .drafts import Consideration, Draft, confidence
+from .arguments import actors_of, noun_sense
+from .drafts import Consideration, Draft, confidence, force_code
 from .lexicon import Lexicon, Pattern
 from .mood import stated_code
 from .predicates import conjuncts, inherited_subjects, is_negated, modality_of, preps_of
@@ -37,8 +37,9 @@ def noun_patterns(noun: Token, lexicon: Lexicon) -> list[Pattern]:
     """Noun patterns for a noun or its compounds ('a mediation effort', 'a hunger strike')."""
     if noun.pos_ != "NOUN":
         return []
-    words = [noun.lemma_.lower()] + [c.lemma_.lower() for c in noun.children
-                                     if c.dep_ == "compound"]
+    sense = noun_sense(noun)  # a "hunger strike" is no attack
+    words = [sense] + [c.lemma_.lower() for c in noun.children
+                       if c.dep_ == "compound" and sense == noun.lemma_.lower()]
     return [p for word in words for p in lexicon.nouns.get(word, ())]
 
 
@@ -78,6 +79,7 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
         for source, target in dyads:
             if target is not None and target.actor == source.actor:
                 continue
-            yield Draft(noun.i, noun.i + 1, anchor, source, target, code, negated,
-                        modality, pattern.id + suffix,
+            forced, step = force_code(code, source, target, lexicon)
+            yield Draft(noun.i, noun.i + 1, anchor, source, target, forced, negated,
+                        modality, pattern.id + suffix + step,
                         confidence(pattern, source, target, modality))

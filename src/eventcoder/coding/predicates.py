@@ -43,6 +43,7 @@ class Predicate:
     in_condition: bool  # inside an 'if' or 'unless' clause
     obligation: bool  # "Iraq must cooperate"
     ultimatum: bool  # "will withdraw unless ...": a deed made conditional on the other side
+    conditional: bool = False  # "will arrest them if they return": the deed has a condition
 
 
 def lemma_candidates(token: Token) -> list[str]:
@@ -239,4 +240,7 @@ def predicates(doc: Doc, roles: Mapping[str, str]) -> Iterator[Predicate]:
                            for c in verb.children),
             ultimatum=any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
                                                     for m in c.children) for c in verb.children),
+            conditional=any(c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+                for c in verb.children),
         )
