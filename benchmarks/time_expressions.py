@@ -10,9 +10,10 @@ times and `--all` takes the three sets (dev, held-out, news); each set gets its 
 value accuracy per kind when it has kinds, and a closing table gives the exact value accuracy of
 our grammar per set. Every resolver is scored:
 
-- on the gold expression text (normalisation alone), and
-- on the spaCy DATE/TIME span that overlaps the gold expression (what the pipeline sees; a
-  missed span counts as wrong unless no value is expected),
+- on the gold expression text, with the tense and the date its sentence named before it read
+  from the parse (what the pipeline gives the grammar), and
+- on what the pipeline finds over the gold expression (of the times overlapping it, the one
+  closest to its bounds; a missed span counts as wrong unless no value is expected),
 - the libraries also on the whole sentence with their own detection.
 
 "value" is exact accuracy of the start date (the issue's measure; an expected "no value" is
@@ -40,9 +41,15 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from eventcoder.dates import (
+    FoundTime,
+    find_times,
+    governing_verb,
+    looks_ahead,
+    resolve_expression,
+)
 from eventcoder.nlp import SentenceIndex, load_pipeline
 from eventcoder.resources import read_tsv
-from eventcoder.time import _governing_verb, find_times, looks_ahead, resolve_expression
 
 DATA = Path(__file__).resolve().parent / "data" / "time_expressions.tsv"
 SETS = tuple(DATA.parent / name for name in (
@@ -62,6 +69,7 @@ class Item:
     gold: Span  # the expression in the parse
     spacy_span: Span | None  # the DATE/TIME span the pipeline found over it
     future: bool  # our reading of the tense at the gold expression
+    anchor: Resolved  # the date the pipeline found before it in its sentence
     kind: str = ""  # the set's kind column, when it has one
 
 
@@ -129,31 +137,61 @@ def load_items(path: Path = DATA) -> list[Item]:
             _date(row["value"]), _date(row["value_end"]), row["precision"])
         candidates = [e for e in doc.ents if e.label_ in ("DATE", "TIME")
                       and e.start < gold.end and gold.start < e.end]
-        items.append(Item(_date(row["published"]), row["sentence"], row["expression"],
+        published = _date(row["published"])
+        items.append(Item(published, row["sentence"], row["expression"],
                           expected, doc, gold, candidates[0] if candidates else None,
-                          looks_ahead(gold, _governing_verb(gold.root)),
-                          row.get("kind", "")))
+                          looks_ahead(gold, governing_verb(gold.root)),
+                          _anchor(doc, published, gold), row.get("kind", "")))
     return items
+
+
+def _char_span(found: FoundTime, index: SentenceIndex) -> tuple[int, int]:
+    offset = index.char_starts[found.value.sentence]
+    return found.value.start + offset, found.value.end + offset
+
+
+def _anchor(doc: Doc, published: date, gold: Span) -> Resolved:
+    """The date the pipeline resolved last before the gold expression in its sentence (not
+    one inside a longer phrase): what "two days later" counts from."""
+    index = SentenceIndex(doc)
+    found = find_times(doc, published, index)
+    spans = [_char_span(f, index) for f in found]
+    sentence = index.locate(gold.start, gold.end)[0]
+    best: Resolved = None
+    for time_, (start, end) in zip(found, spans, strict=True):
+        nested = any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
+        value = time_.value
+        if (value.sentence == sentence and end <= gold.start_char and not nested
+                and value.value is not None and value.value_end is not None):
+            best = value.value, value.value_end, value.precision
+    return best
 
 
 # --- resolvers -------------------------------------------------------------------------------
 
 def ours_gold(item: Item) -> Resolved:
-    """Our grammar on the gold expression, with the tense read from the parse."""
-    return resolve_expression(item.expression, item.published, future=item.future)
+    """Our grammar on the gold expression, with the tense and the earlier date of its sentence
+    read from the parse (as the pipeline gives them)."""
+    return resolve_expression(item.expression, item.published, future=item.future,
+                              anchor=item.anchor)
 
 
 def ours_pipeline(item: Item) -> Resolved:
-    """What the pipeline itself finds and resolves over the gold expression."""
+    """What the pipeline itself finds and resolves over the gold expression: of the times
+    that overlap it, the one whose bounds are closest to its own (a date inside a longer phrase
+    is found both alone and in the phrase)."""
     index = SentenceIndex(item.doc)
+    gold = item.gold.start_char, item.gold.end_char
+    best: tuple[int, FoundTime] | None = None
     for time_ in find_times(item.doc, item.published, index):
-        offset = index.char_starts[time_.value.sentence]
-        start, end = time_.value.start + offset, time_.value.end + offset
-        if start < item.gold.end_char and item.gold.start_char < end:
-            if time_.value.value is None or time_.value.value_end is None:
-                return None
-            return time_.value.value, time_.value.value_end, time_.value.precision
-    return None
+        start, end = _char_span(time_, index)
+        distance = abs(start - gold[0]) + abs(end - gold[1])
+        if start < gold[1] and gold[0] < end and (best is None or distance < best[0]):
+            best = distance, time_
+    if best is None or best[1].value.value is None or best[1].value.value_end is None:
+        return None
+    value = best[1].value
+    return value.value, value.value_end, value.precision
 
 
 def _period_range(day: date, period: str) -> tuple[date, date, str]:

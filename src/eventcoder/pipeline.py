@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from .actors import ActorAnalysis, ActorMatcher, ActorResolver, load_knowledge_base
 from .coding import Consideration, Draft, code_document, load_lexicon
 from .context_actors import actors_from_places, actors_from_story
+from .dates import FoundTime, date_of_event, find_times
 from .model import (
     AnnotatedDocument,
     Document,
@@ -24,7 +25,6 @@ from .ontology import load_codebook
 from .places import FoundPlace, PlaceResolver, location_of_event
 from .quotes import find_quotes
 from .settings import Settings
-from .time import FoundTime, date_of_event, find_times
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Temporal expressions resolved against the published date (Friday 15 March 2024), and the
-date each event gets from its own clause."""
+date each event gets from its own clause. Sentences here are our own wording, not the
+benchmark's."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from datetime import date
 import pytest
 
 from eventcoder import Pipeline
+from eventcoder.dates import date_of_event, find_times, resolve_expression
+from eventcoder.dates.tense import tense_words
+from eventcoder.dates.words import calendar_words
+from eventcoder.errors import DataFileError
 from eventcoder.nlp import SentenceIndex
-from eventcoder.time import date_of_event, find_times, resolve_expression
 
 PUBLISHED = date(2024, 3, 15)  # a Friday
 
@@ -89,6 +93,8 @@ def test_resolve_expression(text: str, future: bool, expected: tuple[str, str, s
 @pytest.mark.parametrize("text", [
     "the holy month of Ramadan", "February 30", "recent weeks", "the coming days", "years",
     "two days later", "the past few days", "several weeks", "2016 to 2014",
+    "the following week", "the day after", "weeks later", "nineteen", "two thousand people",
+    "the year to date",
 ])
 def test_vague_or_unknown_expressions_resolve_to_nothing(text: str) -> None:
     assert resolve_expression(text, PUBLISHED) is None
@@ -182,3 +188,145 @@ def test_events_carry_date_and_its_source(annotate_text, text: str, date_: str,
     event = annotate_text(text).events[0]
     assert (str(event.date), event.date_precision, event.date_source) == (
         date_, precision, source)
+
+
+def _range(found: tuple | None) -> tuple[str, str, str] | None:
+    return None if found is None else (str(found[0]), str(found[1]), found[2])
+
+
+@pytest.mark.parametrize(("text", "future", "expected"), [
+    # Counts of units from publication, at the unit the text names.
+    ("three weeks ago", False, ("2024-02-19", "2024-02-25", "week")),
+    ("four months ago", False, ("2023-11-01", "2023-11-30", "month")),
+    ("a year earlier", False, ("2023-01-01", "2023-12-31", "year")),
+    ("two months before", False, ("2024-01-01", "2024-01-31", "month")),
+    ("last quarter", False, ("2023-10-01", "2023-12-31", "year")),
+    ("this quarter", False, ("2024-01-01", "2024-03-31", "year")),
+    ("next quarter", True, ("2024-04-01", "2024-06-30", "year")),
+    ("the quarter before last", False, ("2023-07-01", "2023-09-30", "year")),
+    ("the month after next", True, ("2024-05-01", "2024-05-31", "month")),
+    ("a month from now", True, ("2024-04-01", "2024-04-30", "month")),
+    ("in three weeks", True, ("2024-04-01", "2024-04-07", "week")),
+    ("in three weeks", False, None),  # in a past clause, a duration
+    ("the past month", False, ("2024-02-15", "2024-03-15", "month")),
+    ("the previous year", False, ("2023-01-01", "2023-12-31", "year")),
+    # Fiscal and business periods.
+    ("fiscal 2019", False, ("2019-01-01", "2019-12-31", "year")),
+    ("fiscal year 2025", True, ("2025-01-01", "2025-12-31", "year")),
+    ("FY2021", False, ("2021-01-01", "2021-12-31", "year")),
+    ("the 2020 financial year", False, ("2020-01-01", "2020-12-31", "year")),
+    ("the current fiscal year", True, ("2024-01-01", "2024-12-31", "year")),
+    ("last fiscal year", False, ("2023-01-01", "2023-12-31", "year")),
+    ("the fourth quarter", False, ("2023-10-01", "2023-12-31", "year")),
+    ("the fourth quarter", True, ("2024-10-01", "2024-12-31", "year")),
+    ("fourth-quarter", False, ("2023-10-01", "2023-12-31", "year")),
+    ("Q2", False, ("2023-04-01", "2023-06-30", "year")),
+    ("Q3 2022", False, ("2022-07-01", "2022-09-30", "year")),
+    ("the September quarter", False, ("2023-07-01", "2023-09-30", "year")),
+    ("the October-December quarter", False, ("2023-10-01", "2023-12-31", "year")),
+    ("the quarter ended Dec. 31", False, ("2023-10-01", "2023-12-31", "year")),
+    ("the year to January", False, ("2023-02-01", "2024-01-31", "year")),
+    ("the nine months to Sept. 30", False, ("2023-01-01", "2023-09-30", "month")),
+    ("the fiscal year beginning July 1", True, ("2024-07-01", "2025-06-30", "year")),
+    ("year-end", False, ("2023-12-01", "2023-12-31", "year")),
+    ("year-end", True, ("2024-12-01", "2024-12-31", "year")),
+    ("the first half", False, ("2023-01-01", "2023-06-30", "year")),
+    ("the second half", True, ("2024-07-01", "2024-12-31", "year")),
+    ("the first six months of the year", False, ("2023-01-01", "2023-06-30", "month")),
+    ("the 2019-20 season", False, ("2019-01-01", "2020-12-31", "year")),
+    # Years and decades in words or cut short.
+    ("nineteen eighty-four", False, ("1984-01-01", "1984-12-31", "year")),
+    ("two thousand and twelve", False, ("2012-01-01", "2012-12-31", "year")),
+    ("twenty nineteen", False, ("2019-01-01", "2019-12-31", "year")),
+    ("nineteen oh five", False, ("1905-01-01", "1905-12-31", "year")),
+    ("the eighteen-nineties", False, ("1890-01-01", "1899-12-31", "decade")),
+    ("the late nineteen-seventies", False, ("1977-01-01", "1979-12-31", "decade")),
+    ("the mid-seventies", False, ("1974-01-01", "1976-12-31", "decade")),
+    ("'05", False, ("2005-01-01", "2005-12-31", "year")),
+    ("'75", False, ("1975-01-01", "1975-12-31", "year")),
+    # Coordinated and ranged dates keep both ends.
+    ("Nov. 3 and Dec. 1", False, ("2023-11-03", "2023-12-01", "day")),
+    ("from Jan. 8 to Feb. 2", False, ("2024-01-08", "2024-02-02", "day")),
+    ("the 3rd and 4th of March", False, ("2024-03-03", "2024-03-04", "day")),
+    ("from early May to late July", True, ("2024-05-01", "2024-07-31", "month")),
+    # A day of the month alone, by tense.
+    ("the 4th", False, ("2024-03-04", "2024-03-04", "day")),
+    ("the 20th", True, ("2024-03-20", "2024-03-20", "day")),
+    ("the 20th", False, ("2024-02-20", "2024-02-20", "day")),
+])
+def test_resolve_issue_13_forms(text: str, future: bool,
+                                expected: tuple[str, str, str] | None) -> None:
+    assert _range(resolve_expression(text, PUBLISHED, future=future)) == expected
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("two weeks later", ("2023-06-01", "2023-06-01", "day"), ("2023-06-12", "2023-06-18", "week")),
+    ("a year earlier", ("2010-01-01", "2010-12-31", "year"), ("2009-01-01", "2009-12-31", "year")),
+    ("the following month", ("2020-01-01", "2020-01-31", "month"),
+     ("2020-02-01", "2020-02-29", "month")),
+    ("the next day", ("2022-02-28", "2022-02-28", "day"), ("2022-03-01", "2022-03-01", "day")),
+    ("the previous quarter", ("2021-01-01", "2021-03-31", "year"),
+     ("2020-10-01", "2020-12-31", "year")),
+    ("three days earlier", ("2024-01-02", "2024-01-02", "day"),
+     ("2023-12-30", "2023-12-30", "day")),
+    ("six months later", ("2019-09-01", "2019-09-30", "month"),
+     ("2020-03-01", "2020-03-31", "month")),
+    # Counts from publication ignore the sentence's date.
+    ("two years ago", ("2010-01-01", "2010-12-31", "year"), ("2022-01-01", "2022-12-31", "year")),
+])
+def test_counts_from_the_sentence_date(text: str, anchor: tuple[str, str, str],
+                                       expected: tuple[str, str, str]) -> None:
+    resolved = (date.fromisoformat(anchor[0]), date.fromisoformat(anchor[1]), anchor[2])
+    assert _range(resolve_expression(text, PUBLISHED, anchor=resolved)) == expected
+
+
+def _times(pipeline: Pipeline, sentence: str) -> set[tuple[str, str | None, str | None]]:
+    doc = pipeline.nlp(sentence)
+    return {(t.value.text, str(t.value.value) if t.value.value else None,
+             str(t.value.value_end) if t.value.value_end else None)
+            for t in find_times(doc, PUBLISHED, SentenceIndex(doc))}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # The tense of the verb each expression modifies, not of the sentence's first verb.
+    ("The envoy, who arrived in Cairo on Wednesday, will leave on Saturday.",
+     {("Wednesday", "2024-03-13", "2024-03-13"), ("Saturday", "2024-03-16", "2024-03-16")}),
+    ("The mayor, who will resign in June, took office in May.",
+     {("June", "2024-06-01", "2024-06-30"), ("May", "2023-05-01", "2023-05-31")}),
+    # Forward words in a past sentence: a payable date, a deferral, a modal.
+    ("The board declared a dividend payable June 3.", {("June 3", "2024-06-03", "2024-06-03")}),
+    ("The hearing was adjourned until May.", {("May", "2024-05-01", "2024-05-31")}),
+    ("Negotiators warned the truce might collapse in August.",
+     {("August", "2024-08-01", "2024-08-31")}),
+    # Counts from the date the sentence named first.
+    ("Talks broke down on Feb. 2 and resumed two weeks later.",
+     {("Feb. 2", "2024-02-02", "2024-02-02"), ("two weeks later", "2024-02-12", "2024-02-18")}),
+    ("Exports rose in January from the previous month.",
+     {("January", "2024-01-01", "2024-01-31"), ("previous month", "2023-12-01", "2023-12-31")}),
+    # Coordinated dates keep both ends; the date inside a longer phrase has its own value.
+    ("Strikes closed the port on Nov. 3 and Dec. 1.",
+     {("Nov. 3 and Dec. 1", "2023-11-03", "2023-12-01")}),
+    ("Profit fell in the quarter ended Dec. 31, the bank said.",
+     {("quarter ended Dec. 31", "2023-10-01", "2023-12-31"),
+      ("Dec. 31", "2023-12-31", "2023-12-31")}),
+    ("The minister quit on the 4th.", {("4th", "2024-03-04", "2024-03-04")}),
+    ("Unrest peaked in the 1960s and 1970s.", {("1960s and 1970s", "1960-01-01", "1979-12-31")}),
+    # A possessive date modifies the noun that ends the range, and is no end itself.
+    ("Prices were stable in the eighties until last year's slump.",
+     {("eighties", "1980-01-01", "1989-12-31"), ("last year", "2023-01-01", "2023-12-31")}),
+])
+def test_find_times_values(pipeline: Pipeline, sentence: str, expected: set) -> None:
+    assert _times(pipeline, sentence) == expected
+
+
+@pytest.mark.parametrize(("loader", "text", "reason"), [
+    (calendar_words, "set\tword\tvalue\nnumber\tdozen\t12x\n", "line 2: number value"),
+    (calendar_words, "set\tword\tvalue\nholiday\teid\t13-01\n", "line 2: holiday date"),
+    (calendar_words, "set\tword\tvalue\nplanet\tmars\t4\n", "line 2: unknown set"),
+    (tense_words, "set\tword\nfuture_modal\tcan\n", "line 2: unknown set"),
+])
+def test_word_files_are_validated(tmp_path, loader, text: str, reason: str) -> None:
+    path = tmp_path / "words.tsv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match=reason):
+        loader(path)
