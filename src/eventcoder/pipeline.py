@@ -5,17 +5,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc
 
 from .actors import ActorAnalysis, ActorMatcher, ActorResolver, load_knowledge_base
-from .coding import Consideration, Draft, code_document, load_lexicon
-from .context_actors import actors_from_places, actors_from_story
+from .coding import (
+    Consideration,
+    Draft,
+    code_document,
+    load_lexicon,
+    story_country,
+    with_place_context,
+    with_story_context,
+)
 from .dates import FoundTime, date_of_event, find_times
 from .model import (
     AnnotatedDocument,
     Document,
     Event,
+    Place,
     Span,
     content_hash,
     event_id,
@@ -98,10 +107,20 @@ class Pipeline:
         places_in: dict[int, list[FoundPlace]] = defaultdict(list)
         for found_place in places:
             places_in[found_place.value.sentence].append(found_place)
-        events = [self._event(document, d, index, times_in[index.sentence_of(d.trigger_start)],
-                              places_in[index.sentence_of(d.trigger_start)]) for d in drafts]
-        events, actor_list = actors_from_places(document.doc_id, events, list(actors.actors))
-        events = actors_from_story(document.doc_id, events, actor_list)
+        # The context completes each draft (its place first, which may add a country to the
+        # actors, then the story's country); each event is built once, from the final draft.
+        actor_list = list(actors.actors)
+        situated = []
+        for draft in drafts:
+            sentence = index.sentence_of(draft.trigger_start)
+            when = _when(document, draft, index, times_in[sentence])
+            located = location_of_event(draft.content or draft.anchor, places_in[sentence],
+                                        index.doc[draft.trigger_start])
+            draft = with_place_context(draft, located[0] if located else None, actor_list)
+            situated.append((draft, when, located))
+        country = story_country(actor_list)
+        events = [self._event(document, with_story_context(draft, country, actor_list), index,
+                              when, located) for draft, when, located in situated]
         errors = []
         if len(document.text) > self.settings.max_chars:
             errors.append(f"text cut to its first {self.settings.max_chars} characters")
@@ -117,19 +136,10 @@ class Pipeline:
         )
         return Analysis(annotated, doc, actors, considered)
 
-    def _event(self, document: Document, draft: Draft, index: SentenceIndex,
-               times: list[FoundTime], places: list[FoundPlace]) -> Event:
+    def _event(self, document: Document, draft: Draft, index: SentenceIndex, when: _When,
+               located: tuple[Place, str] | None) -> Event:
         sentence, start, end = index.locate(draft.trigger_start, draft.trigger_end)
         trigger = Span(index.doc[draft.trigger_start:draft.trigger_end].text, start, end)
-        trigger_token = index.doc[draft.trigger_start]
-        time = date_of_event(draft.anchor, times, trigger_token)
-        if time is not None:
-            when = (time.value, time.value_end, time.precision, "text")
-        elif document.published is not None:
-            when = (document.published, document.published, "none", "published")
-        else:
-            when = (None, None, "none", "none")
-        located = location_of_event(draft.content or draft.anchor, places, trigger_token)
         location, location_source = located if located else (None, None)
         return Event(
             id=event_id(document.doc_id, sentence, start, draft.source, draft.target,
@@ -150,6 +160,21 @@ class Pipeline:
             confidence=draft.confidence,
             rule=draft.rule,
         )
+
+
+# An event's date: first and last day, precision, and where it came from.
+_When = tuple[date | None, date | None, str, str]
+
+
+def _when(document: Document, draft: Draft, index: SentenceIndex,
+          times: list[FoundTime]) -> _When:
+    """The date of a draft's event: from the text's own expression, else the published date."""
+    time = date_of_event(draft.anchor, times, index.doc[draft.trigger_start])
+    if time is not None:
+        return time.value, time.value_end, time.precision, "text"
+    if document.published is not None:
+        return document.published, document.published, "none", "published"
+    return None, None, "none", "none"
 
 
 def _unique(events: list[Event]) -> list[Event]:

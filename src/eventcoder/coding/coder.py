@@ -18,7 +18,7 @@ from .arguments import (
     noun_lemmas,
     targets,
 )
-from .drafts import GUESSED_TARGET, Consideration, Draft, confidence, force_code
+from .drafts import Consideration, Draft, confidence, force_code
 from .lexicon import Lexicon, Pattern
 from .mood import COOPERATIVE_ROOTS, stated_code
 from .nouns import code_nouns, noun_patterns, noun_source
@@ -183,7 +183,6 @@ def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
     if guessed:
         found = clause_targets(pattern, pred, actors, lexicon.words_with_role("speech"),
                                sources)
-        suffix += GUESSED_TARGET if found else ""
     return _Coded(pred, pattern, code, pattern.id + suffix, sources, found,
                   negated, pred.modality, _trigger_span(pred, pattern), pred.verb,
                   guessed and bool(found))
@@ -385,7 +384,7 @@ def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
             yield Draft(item.trigger[0], item.trigger[1], pred.verb, source, target, code,
                         item.negated, item.modality, item.rule + step,
                         confidence(item.pattern, source, target, item.modality, item.guessed),
-                        item.content)
+                        item.content, guessed_target=item.guessed)
 
 
 def code_document(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis

@@ -25,9 +25,17 @@ class Draft:
     code: str
     negated: bool
     modality: str
-    rule: str
+    base_rule: str  # the pattern that fired and the grammar's steps: "agree+intent"
     confidence: float
     content: Token | None = None  # the deed's verb in 'threatened to [resume] attacks in X'
+    guessed_target: bool = False  # the target is the clause's nearest actor, not a role
+    context_steps: tuple[str, ...] = ()  # what the context filled in: "place-source", ...
+
+    @property
+    def rule(self) -> str:
+        """The rule id: the pattern, the grammar's steps, a guessed target, the context's."""
+        guessed = (GUESSED_TARGET,) if self.guessed_target else ()
+        return "".join((self.base_rule, *guessed, *(f"+{s}" for s in self.context_steps)))
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
-"""Countries the text leaves unsaid, from the event's context: the country an attack or a
-protest happens in as its target, the country of unnamed local groups ('protesters', 'police')
-and of attacks nobody claimed, a government's own people as those it acts on, and judges,
-police, parties and protesters as of the country whose people they act on, and ethnic groups
-as of the country where they act."""
+"""Countries the text leaves unsaid, from a draft's context, before its event is built: the
+country an attack or a protest happens in as its target, the country of unnamed local groups
+('protesters', 'police') and of attacks nobody claimed, a government's own people as those it
+acts on, judges, police, parties and protesters as of the country whose people they act on,
+ethnic groups as of the country where they act, and the story's country for unnamed national
+actors. Each step is recorded on the draft (see data/rule_steps.tsv)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import TypeGuard
 
-from .coding import GUESSED_TARGET
-from .model import Actor, ActorRef, Event, Mention, event_id
+from ..model import Actor, ActorRef, Mention, Place
+from .drafts import Draft
 
 # Roots whose events, when the text names no target, are directed at the country where they
 # happen: a protest in Belgrade at Serbia, shelling in Iraq at Iraq, a visit to Amman at Jordan,
@@ -41,40 +42,35 @@ HOME_ONLY_SOURCES = frozenset({"COP", "JUD", "PTY", "OPP", "RAD", "LAB", "EDU"})
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 
 
-def actors_from_places(doc_id: str, events: list[Event], actors: list[Actor]
-                       ) -> tuple[list[Event], list[Actor]]:
-    """Complete events from their own clause's place; the actors, with any country added."""
-    result = []
-    for event in events:
-        country = event.location.country if event.location else None
-        if country is None:
-            result.append(_domestic(doc_id, event))
-            continue
-        source, target, rule = event.source, event.target, event.rule
-        confidence = event.confidence
-        if source is None and event.code.root in VIOLENCE_ROOTS:
-            source = _country_ref(event, country, actors)
-            rule, confidence = f"{rule}+place-source", _lowered(confidence)
-        elif source is not None and (_local(source) or _ethnic_elsewhere(source, country)):
-            source = replace(source, country=country)
-            rule += "+place-source"
-        if target is not None and (_local(target, LOCAL_TARGET_SECTORS)
-                                   or _ethnic_elsewhere(target, country)):
-            target = replace(target, country=country)
-            rule += "+place-target"
-        # The source's own country as the text gives it, not as filled in above from the place.
-        source_country = event.source.country if event.source else None
-        # Where violence strikes says more than the clause's nearest actor; what a protest is
-        # against is better said by the clause ("to show their disapproval of US policies").
-        guessed = GUESSED_TARGET in rule and event.code.root in VIOLENCE_ROOTS
-        if ((target is None or guessed) and event.code.root in PLACE_TARGET_ROOTS
-                and (country != source_country
-                     or event.code.cameo.startswith(DOMESTIC_TARGET_CODES))):
-            target = _country_ref(event, country, actors)
-            rule = rule.replace(GUESSED_TARGET, "") + "+place"
-        result.append(event if rule == event.rule else
-                      _restated(doc_id, event, source, target, rule, confidence))
-    return result, actors
+def with_place_context(draft: Draft, place: Place | None, actors: list[Actor]) -> Draft:
+    """The draft completed from its own clause's place; `actors` gains the place's country
+    when the draft takes it as an actor."""
+    country = place.country if place else None
+    if place is None or country is None:
+        return _domestic(draft)
+    source, target, steps = draft.source, draft.target, list(draft.context_steps)
+    guessed, confidence, root = draft.guessed_target, draft.confidence, draft.code[:2]
+    if source is None and root in VIOLENCE_ROOTS:
+        source = _country_ref(place, country, actors)
+        steps.append("place-source")
+        confidence = _lowered(confidence)
+    elif source is not None and (_local(source) or _ethnic_elsewhere(source, country)):
+        source = replace(source, country=country)
+        steps.append("place-source")
+    if target is not None and (_local(target, LOCAL_TARGET_SECTORS)
+                               or _ethnic_elsewhere(target, country)):
+        target = replace(target, country=country)
+        steps.append("place-target")
+    # The source's own country as the text gives it, not as filled in above from the place.
+    source_country = draft.source.country if draft.source else None
+    # Where violence strikes says more than the clause's nearest actor; what a protest is
+    # against is better said by the clause ("to show their disapproval of US policies").
+    if ((target is None or (guessed and root in VIOLENCE_ROOTS)) and root in PLACE_TARGET_ROOTS
+            and (country != source_country or draft.code.startswith(DOMESTIC_TARGET_CODES))):
+        target, guessed = _country_ref(place, country, actors), False
+        steps.append("place")
+    return replace(draft, source=source, target=target, guessed_target=guessed,
+                   confidence=confidence, context_steps=tuple(steps))
 
 
 def _lowered(confidence: float) -> float:
@@ -82,28 +78,21 @@ def _lowered(confidence: float) -> float:
     return max(0.05, round(confidence - 0.1, 2))
 
 
-def _restated(doc_id: str, event: Event, source: ActorRef | None, target: ActorRef | None,
-              rule: str, confidence: float) -> Event:
-    """The event with the actors the context gave it, and the id they make."""
-    return replace(event, source=source, target=target, rule=rule, confidence=confidence,
-                   id=event_id(doc_id, event.sentence, event.trigger.start, source, target,
-                               event.code.cameo, rule))
-
-
-def _domestic(doc_id: str, event: Event) -> Event:
+def _domestic(draft: Draft) -> Draft:
     """An unnamed local group acted on by a country's government, police or courts, with no
     place said, is of that country; an unnamed judge or police force acting on a country's
     people is that country's ('a judge opened investigations against Chilean officials')."""
-    source, target = event.source, event.target
+    source, target = draft.source, draft.target
     if (source is not None and source.country is not None
             and source.sector in DOMESTIC_SOURCES and _local(target) and target.sector != "GOV"):
-        target, rule = replace(target, country=source.country), "+domestic-target"
+        target, step = replace(target, country=source.country), "domestic-target"
     elif (target is not None and target.country is not None
             and _local(source, HOME_ONLY_SOURCES)):
-        source, rule = replace(source, country=target.country), "+domestic-source"
+        source, step = replace(source, country=target.country), "domestic-source"
     else:
-        return event
-    return _restated(doc_id, event, source, target, event.rule + rule, event.confidence)
+        return draft
+    return replace(draft, source=source, target=target,
+                   context_steps=(*draft.context_steps, step))
 
 
 def _ethnic_elsewhere(ref: ActorRef, country: str) -> bool:
@@ -118,10 +107,8 @@ def _local(ref: ActorRef | None, sectors: frozenset[str] = LOCAL_SECTORS
     return ref is not None and ref.country is None and ref.sector in sectors
 
 
-def _country_ref(event: Event, country: str, actors: list[Actor]) -> ActorRef:
+def _country_ref(place: Place, country: str, actors: list[Actor]) -> ActorRef:
     """The place's country as an actor of the event, added to the actors when new."""
-    place = event.location
-    assert place is not None
     actor = next((a for a in actors if a.kind == "country" and a.country == country
                   and a.sector is None), None)
     if actor is None:
@@ -162,36 +149,37 @@ def story_country(actors: list[Actor]) -> str | None:
     return country if count >= 2 and count / total >= STORY_COUNTRY_SHARE else None
 
 
-def actors_from_story(doc_id: str, events: list[Event], actors: list[Actor]) -> list[Event]:
+def with_story_context(draft: Draft, country: str | None, actors: list[Actor]) -> Draft:
     """Countries of unnamed national actors from the story's country ('lawmakers' in a story
     about Micronesia are Micronesian), and the government as the target of a grievance that
     names none ('teachers launched a strike')."""
-    country = story_country(actors)
-    result = []
-    for event in events:
-        source, target, rule = event.source, event.target, event.rule
-        confidence = event.confidence
-        if country is not None:
-            if _local(source, NATIONAL_SECTORS):
-                source, rule = replace(source, country=country), rule + "+story-source"
-            if _local(target, NATIONAL_SECTORS):
-                target, rule = replace(target, country=country), rule + "+story-target"
-        if (target is None and source is not None and source.country
-                and source.sector in DOMESTIC_SOURCES | {"LEG"}
-                and event.code.cameo.startswith(HOME_RULE_CODES)):
-            home = _government_ref(source.country, actors, sector=None, besides=source)
-            if home is not None:
-                target, rule = home, rule + "+home-target"
-        elif (target is None and source is not None and source.country
-                and source.sector in GRIEVANCE_SECTORS
-                and event.code.root in GRIEVANCE_ROOTS):
-            government = _government_ref(source.country, actors)
-            if government is not None:
-                target, rule = government, rule + "+implicit-target"
-                confidence = _lowered(confidence)
-        result.append(event if rule == event.rule else
-                      _restated(doc_id, event, source, target, rule, confidence))
-    return result
+    source, target, steps = draft.source, draft.target, list(draft.context_steps)
+    confidence = draft.confidence
+    if country is not None:
+        if _local(source, NATIONAL_SECTORS):
+            source = replace(source, country=country)
+            steps.append("story-source")
+        if _local(target, NATIONAL_SECTORS):
+            target = replace(target, country=country)
+            steps.append("story-target")
+    if (target is None and source is not None and source.country
+            and source.sector in DOMESTIC_SOURCES | {"LEG"}
+            and draft.code.startswith(HOME_RULE_CODES)):
+        home = _government_ref(source.country, actors, sector=None, besides=source)
+        if home is not None:
+            target = home
+            steps.append("home-target")
+    elif (target is None and source is not None and source.country
+            and source.sector in GRIEVANCE_SECTORS and draft.code[:2] in GRIEVANCE_ROOTS):
+        government = _government_ref(source.country, actors)
+        if government is not None:
+            target = government
+            steps.append("implicit-target")
+            confidence = _lowered(confidence)
+    if len(steps) == len(draft.context_steps):
+        return draft
+    return replace(draft, source=source, target=target, confidence=confidence,
+                   context_steps=tuple(steps))
 
 
 def _government_ref(country: str, actors: list[Actor], sector: str | None = "GOV",
