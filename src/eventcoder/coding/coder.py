@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -23,18 +23,22 @@ from .lexicon import Lexicon, Pattern
 from .mood import COOPERATIVE_ROOTS, stated_code
 from .nouns import code_nouns, noun_patterns, noun_source
 from .predicates import (
-    FUTURE_AUX,
-    MAX_HOPS,
     Predicate,
     conjuncts,
     first_conjunct,
-    governor_of,
     has_infinitive_to,
     inherited_subjects,
     lemma_candidates,
-    modifies_root_noun,
     predicates,
     role_of,
+)
+from .readings import (
+    adjunct_of,
+    announced,
+    background,
+    named_thing,
+    question_to_speaker,
+    states_opinion,
 )
 
 # Roots where a victim without a named perpetrator is still worth an event: "civilians were
@@ -80,30 +84,6 @@ def _trigger_span(pred: Predicate, pattern: Pattern) -> tuple[int, int]:
     return min(tokens), max(tokens) + 1
 
 
-def _background(verb: Token) -> bool:
-    """A clause that describes a noun: 'a helicopter that was captured last week', 'convoys
-    to feed the hungry', 'gunboats intercepting a ship' tell what the news is about, not what
-    happened in it, unless the noun is the sentence's root (see modifies_root_noun). So do
-    the complements of such a clause: 'Le Pen, who denies she wants [to ban] Islam'."""
-    for _ in range(MAX_HOPS):
-        verb = first_conjunct(verb)
-        if verb.dep_ in ("relcl", "acl") and not modifies_root_noun(verb):
-            return True
-        governor = governor_of(verb)
-        if governor is None:
-            return False
-        verb = governor
-    return False
-
-
-def _states_opinion(pred: Predicate, pattern: Pattern, roles: dict[str, str]) -> bool:
-    """'The ministers agreed [the Commission would present a draft]': a verb of agreement
-    with a finite clause and nothing else agrees with an opinion, not with a party."""
-    return (not pattern.specificity and role_of(pred.verb, roles) == "intent"
-            and not pred.objects and not pred.preps and any(
-                c.dep_ == "ccomp" and not has_infinitive_to(c) for c in pred.verb.children))
-
-
 def _unaddressed_warning(item: _Coded) -> bool:
     """'Russia warned that the situation is critical': a threat needs someone threatened;
     a warning about a state of affairs, with no one warned, is not an event (what it says
@@ -111,26 +91,6 @@ def _unaddressed_warning(item: _Coded) -> bool:
     return (item.code[:2] == "13" and (not item.targets or item.guessed)
             and not item.pattern.specificity
             and any(c.dep_ == "ccomp" for c in item.pred.verb.children))
-
-
-def _question(pred: Predicate, roles: dict[str, str]) -> bool:
-    """'Asked about the costs, he replied', 'when asked about the deal': a journalist's
-    question to the speaker, an asking with nothing asked for, is no appeal."""
-    verb = pred.verb
-    return (verb.tag_ in ("VBN", "VBD") and role_of(verb, roles) == "appeal"
-            and not any(c.dep_ in ("xcomp", "ccomp", "dobj", "dative", "nsubj", "nsubjpass",
-                                   "aux", "auxpass") for c in verb.children)
-            and all(c.lower_ in ("about", "regarding", "over") for c in verb.children
-                    if c.dep_ == "prep"))
-
-
-def _adjunct_of(verb: Token) -> Token | None:
-    """The verb a participial adjunct elaborates: 'rioted, [setting] fire to mattresses'."""
-    verb = first_conjunct(verb)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
-            c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children):
-        return verb.head
-    return None
 
 
 def _violent_noun(pred: Predicate, lexicon: Lexicon, actors: ActorAnalysis
@@ -209,20 +169,6 @@ def _governed(complement: _Coded, governor: _Coded | None, role: str, lexicon: L
                   complement.content)
 
 
-def _announced(pred: Predicate, lexicon: Lexicon) -> bool:
-    """A deed stated in the future tense and done to someone or something ('would introduce
-    legislation', 'will work with China'), not a state ('will be', 'will have') nor a verb
-    that governs another; 'seeks to' and 'plans to' alone are too often aims, not acts."""
-    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in pred.verb.children)
-    return (future and not pred.negated and not pred.in_condition
-            and pred.lemma not in lexicon.no_deeds and pred.lemma not in lexicon.roles
-            and not pred.passive and bool(pred.objects or pred.preps)
-            # "will extend the curfew": the curfew is the event, coded as a noun
-            and not any(noun_patterns(obj, lexicon) for obj in pred.objects)
-            and not any(c.dep_ in ("xcomp", "ccomp") for c in pred.verb.children)
-            and not _background(pred.verb))
-
-
 def _demanded(coded: _Coded, lexicon: Lexicon, actors: ActorAnalysis) -> _Coded | None:
     """'X said Iraq must cooperate', '... should release': the speaker appeals to the subject
     (CAMEO codes what is asked, not how strongly; the subject must be an actor)."""
@@ -238,121 +184,161 @@ def _demanded(coded: _Coded, lexicon: Lexicon, actors: ActorAnalysis) -> _Coded 
                   coded.sources, False, "asserted", coded.trigger, coded.content)
 
 
-def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
-               considered: list[Consideration], absorbed_nouns: set[int]) -> Iterator[Draft]:
-    """Events from the verbs of the document, chains of complements resolved; the event
-    nouns whose deed a verb coded ('an air strike killed five') go to `absorbed_nouns`."""
-    coded: dict[int, _Coded] = {}
-    uncoded: dict[int, Predicate] = {}  # verbs with no pattern, which may still govern one
-    purposes: list[tuple[Predicate, Pattern]] = []  # infinitives on a deed's object
-    for pred in predicates(doc, lexicon.roles):
+@dataclass
+class _VerbPass:
+    """What the passes over a document's verbs share: the deeds coded so far, by verb index."""
+
+    lexicon: Lexicon
+    actors: ActorAnalysis
+    considered: list[Consideration]
+    absorbed_nouns: set[int]  # event nouns whose deed a verb coded
+    coded: dict[int, _Coded] = field(default_factory=dict)
+    uncoded: dict[int, Predicate] = field(default_factory=dict)  # may still govern a deed
+    purposes: list[tuple[Predicate, Pattern]] = field(default_factory=list)
+    absorbed: set[int] = field(default_factory=set)  # complements coded with their governor
+    merged: dict[int, _Coded] = field(default_factory=dict)  # governors recoded by content
+    superseded: set[int] = field(default_factory=set)  # "agreed to [cooperate]": one event
+
+    def reject(self, verb: Token, reason: str) -> None:
+        """Record why a word coded nothing (for explain)."""
+        self.considered.append(Consideration(verb, reason))
+
+
+def _match_patterns(state: _VerbPass, preds: Iterator[Predicate]) -> None:
+    """Each verb against the lexicon; clauses that read as no deed are set aside."""
+    lexicon, actors = state.lexicon, state.actors
+    for pred in preds:
         lemma = next((w for w in lemma_candidates(pred.verb) if w in lexicon.verbs), None)
         pattern = best_pattern(lexicon.verbs[lemma], pred) if lemma else None
         if pattern is None:
-            uncoded[pred.verb.i] = pred
+            state.uncoded[pred.verb.i] = pred
             if pred.obligation and pred.governor_role == "speech":  # "... Sudan must return"
-                coded[pred.verb.i] = _code_predicate(pred, OBLIGATION, lexicon, actors)
-            elif _announced(pred, lexicon):
-                coded[pred.verb.i] = _code_predicate(pred, ANNOUNCED_DEED, lexicon, actors)
+                state.coded[pred.verb.i] = _code_predicate(pred, OBLIGATION, lexicon, actors)
+            elif announced(pred, lexicon):
+                state.coded[pred.verb.i] = _code_predicate(pred, ANNOUNCED_DEED, lexicon,
+                                                           actors)
             elif lemma:
-                considered.append(Consideration(pred.verb, "no pattern's constraints matched"))
+                state.reject(pred.verb, "no pattern's constraints matched")
             continue
-        if _background(pred.verb):
-            considered.append(Consideration(pred.verb, f"rule {pattern.id}: in a clause that "
-                                            "describes a noun, background to the news"))
+        if background(pred.verb):
+            state.reject(pred.verb, f"rule {pattern.id}: in a clause that describes a noun, "
+                         "background to the news")
             if has_infinitive_to(pred.verb):
-                purposes.append((pred, pattern))  # "a hunger strike to protest against X"
+                state.purposes.append((pred, pattern))  # "a hunger strike to protest X"
             continue
-        if pred.in_condition:
-            considered.append(Consideration(pred.verb, f"rule {pattern.id}: inside a condition "
-                                            "('if', 'unless'), not a deed"))
+        reason = _no_deed(pred, pattern, lexicon)
+        item = None if reason else _code_predicate(pred, pattern, lexicon, actors,
+                                                   state.absorbed_nouns)
+        if item is not None and _unaddressed_warning(item):
+            reason = "a warning with no one warned"
+        if reason or item is None:
+            state.reject(pred.verb, f"rule {pattern.id}: {reason}")
             continue
-        if _question(pred, lexicon.roles):
-            considered.append(Consideration(pred.verb, f"rule {pattern.id}: a question put "
-                                            "to the speaker, not an appeal"))
-            continue
-        if _states_opinion(pred, pattern, lexicon.roles):
-            considered.append(Consideration(pred.verb, f"rule {pattern.id}: agrees with a "
-                                            "statement, not with a party"))
-            continue
-        item = _code_predicate(pred, pattern, lexicon, actors, absorbed_nouns)
-        if _unaddressed_warning(item):
-            considered.append(Consideration(pred.verb, f"rule {pattern.id}: a warning with "
-                                            "no one warned"))
-            continue
-        coded[pred.verb.i] = item
-    for index, pred in uncoded.items():
-        # "ordered Menem to appear": a demand even when the lexicon knows neither verb.
-        role = role_of(pred.verb, lexicon.roles)
-        if role in ROLE_PATTERNS and index not in coded and any(
-                c.dep_ in ("xcomp", "ccomp") and c.i not in coded for c in pred.verb.children):
-            coded[index] = _code_predicate(pred, ROLE_PATTERNS[role], lexicon, actors)
+        state.coded[pred.verb.i] = item
 
-    for pred, pattern in purposes:
-        # The purpose names whom the deed is aimed at when the deed does not.
+
+def _no_deed(pred: Predicate, pattern: Pattern, lexicon: Lexicon) -> str | None:
+    """Why a clause that matched a pattern states no deed, if it does not."""
+    if pred.in_condition:
+        return "inside a condition ('if', 'unless'), not a deed"
+    if question_to_speaker(pred, lexicon.roles):
+        return "a question put to the speaker, not an appeal"
+    if states_opinion(pred, pattern, lexicon.roles):
+        return "agrees with a statement, not with a party"
+    return None
+
+
+def _code_bare_governors(state: _VerbPass) -> None:
+    """'ordered Menem to appear': a demand even when the lexicon knows neither verb."""
+    for index, pred in state.uncoded.items():
+        role = role_of(pred.verb, state.lexicon.roles)
+        if role in ROLE_PATTERNS and index not in state.coded and any(
+                c.dep_ in ("xcomp", "ccomp") and c.i not in state.coded
+                for c in pred.verb.children):
+            state.coded[index] = _code_predicate(pred, ROLE_PATTERNS[role], state.lexicon,
+                                                 state.actors)
+
+
+def _aim_by_purpose(state: _VerbPass) -> None:
+    """A purpose on a deed's object names whom the deed is aimed at when the deed does not:
+    'began a hunger strike to protest against Sweden'."""
+    for pred, pattern in state.purposes:
         noun = pred.verb.head
-        deed = coded.get(noun.head.i) if noun.dep_ in ("dobj", "nsubjpass") else None
+        deed = state.coded.get(noun.head.i) if noun.dep_ in ("dobj", "nsubjpass") else None
         if deed is not None and not deed.targets:
-            coded[noun.head.i] = replace(deed, targets=targets(
-                pattern, pred, actors, lexicon.words_with_role("purpose")))
+            state.coded[noun.head.i] = replace(deed, targets=targets(
+                pattern, pred, state.actors, state.lexicon.words_with_role("purpose")))
 
-    absorbed: set[int] = set()  # complements coded with their governor
-    merged: dict[int, _Coded] = {}  # governors recoded by their complement
-    superseded: set[int] = set()  # intent governors: "agreed to [cooperate]" is one event
+
+def _resolve_chains(state: _VerbPass) -> None:
+    """Complements and their governors become one event: the content of an appeal, a threat
+    or a refusal is coded with it; an intent supersedes its governor; a participle or a
+    purpose clause tells more of the deed it follows."""
+    coded = state.coded
     for index, item in coded.items():
         governor = item.pred.governor
         role = item.pred.governor_role
-        adjunct_of = _adjunct_of(item.pred.verb)
-        if governor is None and adjunct_of is not None and adjunct_of.i in coded:
+        adjunct = adjunct_of(item.pred.verb)
+        if governor is None and adjunct is not None and adjunct.i in coded:
             # "shelled the town, killing five": the participle tells more of the same deed
-            absorbed.add(index)
-            considered.append(Consideration(item.pred.verb, f"rule {item.pattern.id}: part "
-                                            f"of '{adjunct_of.text}', not a deed of its own"))
+            state.absorbed.add(index)
+            state.reject(item.pred.verb, f"rule {item.pattern.id}: part of '{adjunct.text}', "
+                         "not a deed of its own")
+        elif governor is None:
             continue
-        if governor is None:
-            continue
-        if role in GOVERNING_ROLES:
-            absorbed.add(index)
-            considered.append(Consideration(item.pred.verb, f"rule {item.pattern.id}: the "
-                                            f"content of '{governor.text}', coded with it"))
+        elif role in GOVERNING_ROLES:
+            state.absorbed.add(index)
+            state.reject(item.pred.verb, f"rule {item.pattern.id}: the content of "
+                         f"'{governor.text}', coded with it")
             governing = coded.get(governor.i)
-            if governing is None and governor.i in uncoded:  # "pressured workers to cancel"
-                governing = _code_predicate(uncoded[governor.i], ROLE_PATTERNS[role], lexicon,
-                                            actors)
-            combined = _governed(item, governing, role, lexicon, actors)
+            if governing is None and governor.i in state.uncoded:  # "pressured them to cancel"
+                governing = _code_predicate(state.uncoded[governor.i], ROLE_PATTERNS[role],
+                                            state.lexicon, state.actors)
+            combined = _governed(item, governing, role, state.lexicon, state.actors)
             if combined is not None:
-                merged.setdefault(governor.i, combined)  # the first complement is the content
+                state.merged.setdefault(governor.i, combined)  # the first content counts
         elif role == "intent":
-            superseded.add(governor.i)
+            state.superseded.add(governor.i)
         elif (first_conjunct(item.pred.verb).dep_ == "advcl" and governor.i in coded
-              and governor.i not in superseded):
+              and governor.i not in state.superseded):
             # "staged rallies to demand reforms": the purpose explains the deed it follows,
             # and names whom it is aimed at when the deed does not.
-            absorbed.add(index)
+            state.absorbed.add(index)
             deed = coded[governor.i]
             if not deed.targets and item.targets:
                 coded[governor.i] = replace(deed, targets=item.targets)
-            considered.append(Consideration(item.pred.verb, f"rule {item.pattern.id}: the "
-                                            f"purpose of '{governor.text}', not a deed"))
+            state.reject(item.pred.verb, f"rule {item.pattern.id}: the purpose of "
+                         f"'{governor.text}', not a deed")
 
-    for index in sorted(coded):
-        if index in absorbed or (index in superseded and index not in merged):
+
+def _final_deeds(state: _VerbPass) -> Iterator[_Coded]:
+    """The deeds left standing, in text order; obligations become appeals to their subject."""
+    for index in sorted(state.coded):
+        if index in state.absorbed or (index in state.superseded
+                                       and index not in state.merged):
             continue
-        item = merged.get(index, coded[index])
+        item = state.merged.get(index, state.coded[index])
         if item.pred.obligation:
-            demanded = _demanded(item, lexicon, actors)
+            demanded = _demanded(item, state.lexicon, state.actors)
             if demanded is None and item.pattern is OBLIGATION:
-                considered.append(Consideration(item.pred.verb, "rule must: nobody named is "
-                                                "asked to act"))
+                state.reject(item.pred.verb, "rule must: nobody named is asked to act")
                 continue
             item = demanded or item
+        yield item
+
+
+def code_verbs(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
+               considered: list[Consideration], absorbed_nouns: set[int]) -> Iterator[Draft]:
+    """Events from the verbs of the document, in named passes: patterns matched, governors
+    without a pattern, purposes, chains of complements, then the drafts; the event nouns
+    whose deed a verb coded ('an air strike killed five') go to `absorbed_nouns`."""
+    state = _VerbPass(lexicon, actors, considered, absorbed_nouns)
+    _match_patterns(state, predicates(doc, lexicon.roles))
+    _code_bare_governors(state)
+    _aim_by_purpose(state)
+    _resolve_chains(state)
+    for item in _final_deeds(state):
         yield from _drafts(item, considered, lexicon)
-
-
-def _named_thing(pred: Predicate, lexicon: Lexicon) -> bool:
-    """The doer is named and is neither an actor nor a weapon: 'the disease has killed'."""
-    return bool(pred.subjects) and not pred.passive and not any(
-        noun_lemmas(subject) & lexicon.weapons for subject in pred.subjects)
 
 
 def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
@@ -361,8 +347,7 @@ def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
     sources: list[ActorRef | None] = [*item.sources]
     if not sources:
         # A victim with no named attacker ("civilians were killed") is still an event.
-        named_thing = _named_thing(pred, lexicon)
-        if item.targets and not item.guessed and not named_thing and (
+        if item.targets and not item.guessed and not named_thing(pred, lexicon) and (
                 item.code[:2] in UNATTRIBUTED_ROOTS or (pred.passive and not pred.governor)):
             sources = [None]  # "he was accused of fraud": an agentless passive
         else:

@@ -1,0 +1,85 @@
+"""How a clause reads, before any code is given: background that describes a noun, an
+opinion agreed with, a question put to the speaker, a participle that elaborates a deed, a
+deed announced in the future tense, a doer that is a thing."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .arguments import noun_lemmas
+from .lexicon import Lexicon, Pattern
+from .nouns import noun_patterns
+from .predicates import (
+    FUTURE_AUX,
+    MAX_HOPS,
+    Predicate,
+    first_conjunct,
+    governor_of,
+    has_infinitive_to,
+    modifies_root_noun,
+    role_of,
+)
+
+
+def background(verb: Token) -> bool:
+    """A clause that describes a noun: 'a helicopter that was captured last week', 'convoys
+    to feed the hungry', 'gunboats intercepting a ship' tell what the news is about, not what
+    happened in it, unless the noun is the sentence's root (see modifies_root_noun). So do
+    the complements of such a clause: 'Le Pen, who denies she wants [to ban] Islam'."""
+    for _ in range(MAX_HOPS):
+        verb = first_conjunct(verb)
+        if verb.dep_ in ("relcl", "acl") and not modifies_root_noun(verb):
+            return True
+        governor = governor_of(verb)
+        if governor is None:
+            return False
+        verb = governor
+    return False
+
+
+def states_opinion(pred: Predicate, pattern: Pattern, roles: dict[str, str]) -> bool:
+    """'The ministers agreed [the Commission would present a draft]': a verb of agreement
+    with a finite clause and nothing else agrees with an opinion, not with a party."""
+    return (not pattern.specificity and role_of(pred.verb, roles) == "intent"
+            and not pred.objects and not pred.preps and any(
+                c.dep_ == "ccomp" and not has_infinitive_to(c) for c in pred.verb.children))
+
+
+def question_to_speaker(pred: Predicate, roles: dict[str, str]) -> bool:
+    """'Asked about the costs, he replied', 'when asked about the deal': a journalist's
+    question to the speaker, an asking with nothing asked for, is no appeal."""
+    verb = pred.verb
+    return (verb.tag_ in ("VBN", "VBD") and role_of(verb, roles) == "appeal"
+            and not any(c.dep_ in ("xcomp", "ccomp", "dobj", "dative", "nsubj", "nsubjpass",
+                                   "aux", "auxpass") for c in verb.children)
+            and all(c.lower_ in ("about", "regarding", "over") for c in verb.children
+                    if c.dep_ == "prep"))
+
+
+def adjunct_of(verb: Token) -> Token | None:
+    """The verb a participial adjunct elaborates: 'rioted, [setting] fire to mattresses'."""
+    verb = first_conjunct(verb)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children):
+        return verb.head
+    return None
+
+
+def announced(pred: Predicate, lexicon: Lexicon) -> bool:
+    """A deed stated in the future tense and done to someone or something ('would introduce
+    legislation', 'will work with China'), not a state ('will be', 'will have') nor a verb
+    that governs another; 'seeks to' and 'plans to' alone are too often aims, not acts."""
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in pred.verb.children)
+    return (future and not pred.negated and not pred.in_condition
+            and pred.lemma not in lexicon.no_deeds and pred.lemma not in lexicon.roles
+            and not pred.passive and bool(pred.objects or pred.preps)
+            # "will extend the curfew": the curfew is the event, coded as a noun
+            and not any(noun_patterns(obj, lexicon) for obj in pred.objects)
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in pred.verb.children)
+            and not background(pred.verb))
+
+
+def named_thing(pred: Predicate, lexicon: Lexicon) -> bool:
+    """The doer is named and is neither an actor nor a weapon: 'the disease has killed'."""
+    return bool(pred.subjects) and not pred.passive and not any(
+        noun_lemmas(subject) & lexicon.weapons for subject in pred.subjects)
