@@ -106,6 +106,18 @@ GRAMMAR = [
     ('"We will not give up," Kenya\'s foreign minister said when asked about the deal.', set()),
     ("The disease has killed 1,868 people in Liberia.", set()),
     ("A bomb killed three soldiers in Kabul.", {("AFG", "19", "AFG", "asserted", False)}),
+    # Wanting someone else to act is an appeal to them; so is lobbying.
+    ("Russia wants Ukraine to withdraw its troops.", {("RUS", "025", "UKR", "asserted", False)}),
+    ("Britain lobbied France to block the deal.", {("GBR", "02", "FRA", "asserted", False)}),
+    # Open to talks is an intent to meet.
+    ("Iran remains open to talks with the United States.",
+     {("IRN", "036", "USA", "intended", False)}),
+    # Acts named as not done code nothing.
+    ("The Turkish army advanced without attacking the Syrian town.", set()),
+    ("Instead of retreating, the rebels in Mali held their positions.", set()),
+    # A refusal is coded even when the lexicon knows neither verb's pattern.
+    ("Kenyan Vice-President Moody Awori has declined to resign.",
+     {("KEN", "123", None, "asserted", False)}),
     # A warning about a state of affairs gets no guessed target.
     ("President Dos Santos of Angola warned that the crisis could spread to Guinea-Bissau.",
      set()),

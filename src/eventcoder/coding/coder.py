@@ -37,6 +37,7 @@ from .readings import (
     announced,
     background,
     named_thing,
+    not_done,
     question_to_speaker,
     states_opinion,
 )
@@ -159,6 +160,8 @@ def _governed(complement: _Coded, governor: _Coded | None, role: str, lexicon: L
     gov = governor.pred
     targets = governor.targets if role in ("appeal", "demand", "accuse") else (
         complement.targets or governor.targets)
+    if role == "appeal" and not targets:  # "wants [Ukraine] to withdraw": asked of its subject
+        targets = [s for s in complement.sources if s not in governor.sources]
     if not targets and role == "threaten":  # "threatened to strike unless Israel rescinded"
         targets = actors_of(condition_subjects(complement.pred.verb)
                             or condition_subjects(gov.verb), actors)
@@ -241,6 +244,8 @@ def _no_deed(pred: Predicate, pattern: Pattern, lexicon: Lexicon) -> str | None:
     """Why a clause that matched a pattern states no deed, if it does not."""
     if pred.in_condition:
         return "inside a condition ('if', 'unless'), not a deed"
+    if not_done(pred.verb):
+        return "named as not done ('without', 'instead of', 'rather than')"
     if question_to_speaker(pred, lexicon.roles):
         return "a question put to the speaker, not an appeal"
     if states_opinion(pred, pattern, lexicon.roles):
@@ -313,11 +318,11 @@ def _resolve_chains(state: _VerbPass) -> None:
 
 def _final_deeds(state: _VerbPass) -> Iterator[_Coded]:
     """The deeds left standing, in text order; obligations become appeals to their subject."""
-    for index in sorted(state.coded):
+    for index in sorted(state.coded.keys() | state.merged.keys()):
         if index in state.absorbed or (index in state.superseded
                                        and index not in state.merged):
             continue
-        item = state.merged.get(index, state.coded[index])
+        item = state.merged[index] if index in state.merged else state.coded[index]
         if item.pred.obligation:
             demanded = _demanded(item, state.lexicon, state.actors)
             if demanded is None and item.pattern is OBLIGATION:

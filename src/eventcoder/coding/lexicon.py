@@ -56,7 +56,8 @@ class Pattern:
 
 
 COMPLEMENT_ROLES = frozenset(
-    {"intent", "appeal", "demand", "reject", "threaten", "fail", "speech", "purpose", "accuse"})
+    {"intent", "appeal", "demand", "reject", "threaten", "fail", "speech", "purpose", "accuse",
+     "willing"})
 DERIVED_ROLES = frozenset({"intent", "threat", "appeal", "demand", "refusal", "accusation",
                            "fight", "assault", "announced"})
 

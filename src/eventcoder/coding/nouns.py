@@ -12,7 +12,14 @@ from .arguments import actors_of, noun_sense
 from .drafts import Consideration, Draft, confidence, force_code
 from .lexicon import Lexicon, Pattern
 from .mood import stated_code
-from .predicates import conjuncts, inherited_subjects, is_negated, modality_of, preps_of
+from .predicates import (
+    conjuncts,
+    inherited_subjects,
+    is_negated,
+    modality_of,
+    preps_of,
+    role_of,
+)
 
 # Verbs that only carry the event their object names: "launched a mediation effort".
 LIGHT_VERBS = frozenset({"launch", "stage", "hold", "begin", "start", "continue", "conduct",
@@ -43,6 +50,19 @@ def noun_patterns(noun: Token, lexicon: Lexicon) -> list[Pattern]:
     return [p for word in words for p in lexicon.nouns.get(word, ())]
 
 
+def _willing_to(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The adjective of intent a noun is the object of: 'open to [talks]', 'ready for [a
+    deal]'; None when there is none."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    adjective = prep.head
+    if adjective.pos_ == "ADJ" and adjective.dep_ == "acomp" and role_of(
+            adjective, lexicon.roles) in ("intent", "willing"):
+        return adjective
+    return None
+
+
 def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: set[int],
                considered: list[Consideration]) -> Iterator[Draft]:
     """Events carried by nouns: 'talks with', 'an attack on', 'launched a mediation effort
@@ -57,10 +77,16 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
                         if not p.prep or any(prep == p.prep for prep, _ in preps)), None)
         if pattern is None:
             continue
-        anchor = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
-        modality = modality_of(anchor, lexicon.roles)
+        willing = _willing_to(noun, lexicon)
+        if willing is not None:  # "Iran remains open to [talks] with the US": an intent
+            anchor, modality = willing.head, "intended"
+            sources = actors_of([s for subj in inherited_subjects(anchor)
+                                 for s in conjuncts(subj)], actors)
+        else:
+            anchor = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
+            modality = modality_of(anchor, lexicon.roles)
+            sources = noun_source(noun, actors)
         code, negated, suffix = stated_code(lexicon, pattern, is_negated(anchor), modality)
-        sources = noun_source(noun, actors)
         sides = actors_of([o for p, o in preps if p == "between"],
                           actors) if pattern.prep == "between" else []
         dyads: list[tuple[ActorRef, ActorRef | None]]

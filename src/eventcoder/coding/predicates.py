@@ -97,6 +97,17 @@ def role_of(word: Token, roles: Mapping[str, str]) -> str | None:
     return next((roles[w] for w in lemma_candidates(word) if w in roles), None)
 
 
+def complement_role(verb: Token, governor: Token, roles: Mapping[str, str]) -> str | None:
+    """How a complement counts under its governor; an intent for someone else to act is an
+    appeal to them: 'Russia wants [Ukraine] to withdraw', 'expects Iran to comply'."""
+    role = role_of(governor, roles)
+    first = first_conjunct(verb)
+    if role == "intent" and has_infinitive_to(first) and any(
+            c.dep_ == "nsubj" for c in first.children):
+        return "appeal"
+    return role
+
+
 def first_conjunct(verb: Token) -> Token:
     """The first of coordinated verbs: 'to unite and [mobilize]' stands where 'unite' does."""
     while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
@@ -180,7 +191,7 @@ def modality_of(verb: Token, roles: Mapping[str, str]) -> str:
                 token = token.head
                 continue
             return "asserted"
-        role = role_of(governor, roles)
+        role = complement_role(token, governor, roles)
         if role == "intent":
             return "intended"
         if role in ("appeal", "demand", "reject", "threaten", "fail"):
@@ -234,7 +245,8 @@ def predicates(doc: Doc, roles: Mapping[str, str]) -> Iterator[Predicate]:
             negated=is_negated(verb),
             modality=modality_of(verb, roles),
             governor=governor,
-            governor_role=role_of(governor, roles) if governor is not None else None,
+            governor_role=(complement_role(verb, governor, roles) if governor is not None
+                           else None),
             in_condition=in_condition(verb),
             obligation=any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX
                            for c in verb.children),

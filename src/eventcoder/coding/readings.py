@@ -83,3 +83,17 @@ def named_thing(pred: Predicate, lexicon: Lexicon) -> bool:
     """The doer is named and is neither an actor nor a weapon: 'the disease has killed'."""
     return bool(pred.subjects) and not pred.passive and not any(
         noun_lemmas(subject) & lexicon.weapons for subject in pred.subjects)
+
+
+def not_done(verb: Token) -> bool:
+    """An act named as not done: 'advanced without [attacking]', 'instead of [retreating]',
+    'chose to negotiate rather than [fight]'."""
+    verb = first_conjunct(verb) if verb.dep_ != "conj" else verb
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return head.lower_ == "without" or (
+            head.lower_ == "of" and any(c.lower_ == "instead" for c in head.children))
+    if verb.dep_ == "conj":
+        return any(c.dep_ == "cc" and c.lower_ == "than" and c.i < verb.i
+                   and any(a.lower_ == "rather" for a in c.children) for c in head.children)
+    return False
