@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from eventcoder.cli import main
-from eventcoder.store import EventStore, update_clusters
+from eventcoder.store import EventStore, RunCounts, update_clusters
 from tests.factories import E, document
 
 COUNTRIES = ("Iran", "Israel", "Russia", "Ukraine", "China", "Japan", "Egypt", "Turkey")
@@ -35,7 +35,8 @@ def _articles(count: int) -> list[str]:
             for i, (a, v, b) in zip(range(count), pairs * 3, strict=False)]
 
 
-def test_a_run_killed_with_sigkill_resumes_with_nothing_lost_or_doubled(tmp_path: Path) -> None:
+def test_a_run_killed_with_sigkill_resumes_with_nothing_lost_or_doubled(tmp_path: Path,
+                                                                        capsys) -> None:
     total = 240
     (tmp_path / "news.jsonl").write_text("\n".join(_articles(total)) + "\n", encoding="utf-8")
     args = [*_command(), "extract", "news.jsonl", "--db", "s.duckdb", "--published",
@@ -69,8 +70,13 @@ def test_a_run_killed_with_sigkill_resumes_with_nothing_lost_or_doubled(tmp_path
             one("SELECT count(*) FROM mentions")
         assert one("SELECT count(*) FROM cluster_members") == one(
             "SELECT count(*) FROM (SELECT DISTINCT * FROM cluster_members)")
-        runs = con.execute("SELECT finished IS NOT NULL, skipped FROM runs ORDER BY run_id")
-        assert runs.fetchall() == [(False, None), (True, resumed)]
+        runs = con.execute("SELECT finished IS NOT NULL, skipped, status FROM runs "
+                           "ORDER BY run_id")
+        assert runs.fetchall() == [(False, None, "interrupted"), (True, resumed, "finished")]
+    assert main(["runs", "--db", str(tmp_path / "s.duckdb"), "--json"]) == 0
+    listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["run_id"], r["status"], r["inputs"]) for r in listed] == [
+        (2, "finished", ["news.jsonl"]), (1, "interrupted", ["news.jsonl"])]
 
 
 def test_inputs_read_a_chunk_at_a_time_give_the_same_run(tmp_path: Path) -> None:
@@ -159,6 +165,39 @@ def test_usage_errors_exit_2_with_a_message(tmp_path: Path, args: list[str], mon
     assert status == 2
     assert "error" in capsys.readouterr().err
     assert not (tmp_path / "missing.duckdb").exists()
+
+
+def test_runs_lists_the_latest_first(store_path: Path, capsys) -> None:
+    store = EventStore.open(store_path, "1")
+    killed = store.start_run(["old.jsonl"])
+    store.close()
+    store = EventStore.open(store_path, "1")
+    store.con.execute("UPDATE runs SET process = 'gone' WHERE run_id = ?", [killed])
+    done = store.start_run(["new.jsonl"])
+    store.finish_run(done, RunCounts(4, 3, 7, 1, 2.5, skipped=1))
+    store.close()
+    assert main(["runs", "--db", str(store_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    [new] = [line for line in lines if "new.jsonl" in line]
+    [old] = [line for line in lines if "old.jsonl" in line]
+    assert lines.index(new) < lines.index(old)
+    assert "finished" in new and "2.5" in new and "interrupted" in old
+    assert main(["runs", "--db", str(store_path), "--limit", "1", "--json"]) == 0
+    assert [json.loads(line)["run_id"] for line in capsys.readouterr().out.splitlines()] == [
+        done]
+
+
+def test_runs_of_an_older_store(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE runs (run_id INTEGER, started TIMESTAMP, finished TIMESTAMP, "
+                    "inputs VARCHAR)")
+        con.execute("INSERT INTO runs VALUES (1, now(), NULL, '[\"a.txt\"]')")
+    assert main(["runs", "--db", str(path), "--json"]) == 0
+    [record] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (record["status"], record["inputs"], record["engine"]) == ("interrupted", ["a.txt"],
+                                                                      None)
+    assert main(["runs", "--db", str(tmp_path / "missing.duckdb")]) == 2
 
 
 def test_an_old_store_is_reported_when_clusters_are_missing(tmp_path: Path, capsys) -> None:

@@ -26,8 +26,8 @@ from eventcoder.model import (
     TimeValue,
 )
 from eventcoder.ontology import load_codebook
-from eventcoder.store import EventStore
-from eventcoder.store.exports import GDELT_COLUMNS, ExportOptions, export
+from eventcoder.store import EventStore, update_clusters
+from eventcoder.store.exports import GDELT_COLUMNS, NOT_CLUSTERED, ExportOptions, export
 
 from .api.stores import add_cluster_of_dyad, build_demo_store
 
@@ -186,6 +186,23 @@ def test_gdelt_uses_clusters_when_the_store_has_them(demo_store: Path, tmp_path:
     assert (row.NumMentions, row.NumSources, row.NumArticles) == (size + 2, 3, size)
     assert row.SOURCEURL == "https://example.org/story"
     assert sum(result.left_out.values()) > 0  # the events in no cluster are counted
+
+
+def test_gdelt_with_clusters_adds_negated_events_when_asked(known_store: Path) -> None:
+    with duckdb.connect(str(known_store)) as con:
+        update = update_clusters(con)
+    assert update.clusters == 1  # the meeting; the negated event is never clustered
+    plain, left = _export(known_store, "gdelt")
+    both, none_left = _export(known_store, "gdelt", include_negated=True)
+    assert _read_gdelt(plain)["EventCode"].tolist() == ["036"]
+    assert left.left_out == {NOT_CLUSTERED: 1}
+    frame = _read_gdelt(both)
+    assert sorted(frame["EventCode"]) == ["036", "190"] and none_left.left_out == {}
+    negated = frame[frame["EventCode"] == "190"].iloc[0]
+    assert (negated.NumMentions, negated.NumSources, negated.NumArticles) == (1, 1, 1)
+    assert negated.SQLDATE == 20230612 and negated.Actor1Code == "DEUGOV"
+    early, _ = _export(known_store, "gdelt", include_negated=True, until=date(2023, 6, 1))
+    assert early == b""
 
 
 def test_plover_record_of_a_known_event(known_store: Path) -> None:

@@ -9,7 +9,8 @@ import duckdb
 import pytest
 
 from eventcoder.model import Document, InputError
-from eventcoder.store import EventStore, StoreError, open_connection
+from eventcoder.store import EventStore, RunCounts, StoreError, open_connection
+from eventcoder.store.runs import list_runs
 from tests.factories import E, document
 
 TEXT = "Iran accused Israel of killing its scientists. Tehran said it would respond."
@@ -121,3 +122,38 @@ def test_open_connection_errors(tmp_path, path: str, options: dict, message: str
     (tmp_path / "not-a-store.duckdb").write_text("hello", encoding="utf-8")
     with pytest.raises(StoreError, match=message):
         open_connection(tmp_path / path, **options)
+
+
+def _runs(store: EventStore) -> list[tuple]:
+    return store.con.execute("SELECT run_id, status FROM runs ORDER BY run_id").fetchall()
+
+
+def test_runs_cut_short_by_another_process_are_marked_interrupted() -> None:
+    store = EventStore(duckdb.connect(":memory:"), "1")
+    # A run of a process that was killed: started, never finished, another token.
+    store.con.execute("INSERT INTO runs (run_id, started, status, process) "
+                      "VALUES (1, now(), 'running', 'a-dead-process')")
+    store.con.execute("INSERT INTO runs (run_id, started) VALUES (2, now())")  # older store
+    store.con.execute("INSERT INTO runs (run_id, started, finished) VALUES (3, now(), now())")
+    mine = store.start_run(["a.txt"])
+    assert store.interrupted_runs == 2
+    assert _runs(store) == [(1, "interrupted"), (2, "interrupted"), (3, "finished"),
+                            (mine, "running")]
+    again = store.start_run(["b.txt"])  # this process's own run is not dead
+    assert store.interrupted_runs == 0
+    store.finish_run(mine, RunCounts(1, 1, 0, 0, 0.1))
+    assert _runs(store)[3:] == [(mine, "finished"), (again, "running")]
+
+
+def test_list_runs_reads_a_run_with_no_end_as_interrupted() -> None:
+    store = EventStore(duckdb.connect(":memory:"), "1")
+    first = store.start_run(["a.txt", "b.jsonl"], "dask")
+    second = store.start_run(["c.txt"])
+    store.finish_run(second, RunCounts(3, 2, 5, 1, 1.5, skipped=1))
+    records = list_runs(store.con)
+    assert [(r.run_id, r.status, r.inputs) for r in records] == [
+        (second, "finished", ("c.txt",)), (first, "interrupted", ("a.txt", "b.jsonl"))]
+    assert (records[0].documents, records[0].stored, records[0].skipped, records[0].events,
+            records[0].errors) == (3, 2, 1, 5, 1)
+    assert [r.status for r in list_runs(store.con, writer_alive=True)] == ["finished",
+                                                                          "running"]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from functools import partial
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
@@ -15,7 +18,8 @@ from .. import __version__
 from ..pipeline import Pipeline
 from ..web import static_dir
 from .config import ServerConfig
-from .errors import ApiError
+from .db import StorePool, open_read_only
+from .errors import ApiError, validation_detail
 from .routes import AnnotatorHolder, build_router
 from .security import EXPLORER_CSP, BodyLimitMiddleware, SecurityHeadersMiddleware
 
@@ -26,20 +30,35 @@ Offsets (`trigger_start`, mentions, quotes, times, places) are character offsets
 event's sentence. The web explorer is at `/`."""
 
 
-def create_app(config: ServerConfig,
-               pipeline_factory: Callable[[], Pipeline] | None = None) -> FastAPI:
+def create_app(config: ServerConfig, pipeline_factory: Callable[[], Pipeline] | None = None,
+               *, pool: StorePool | None = None) -> FastAPI:
     """The application serving one store; `pipeline_factory` builds the pipeline of
-    POST /annotate on first use (a default Pipeline when not given)."""
+    POST /annotate on first use (a default Pipeline when not given); `pool` lends the
+    requests their cursors (by default read-only ones on `config.db`)."""
+    pool = pool or StorePool(config.db, size=config.connections,
+                             idle_seconds=config.idle_close_seconds,
+                             connect=partial(open_read_only, threads=config.query_threads))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
     app = FastAPI(title="eventcoder", version=__version__, description=DESCRIPTION,
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.config = config
+    app.state.pool = pool
     annotator = AnnotatorHolder(pipeline_factory or Pipeline)
-    app.include_router(build_router(config, annotator))
+    app.include_router(build_router(config, annotator, pool))
     _add_pages(app)
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": validation_detail(exc.errors())}, status_code=422)
 
     # Outermost last: host check, then the body cap, then CORS (only when asked for).
     if config.cors_origins:

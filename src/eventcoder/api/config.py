@@ -20,3 +20,6 @@ class ServerConfig:
     max_aggregate_rows: int = 10_000
     max_body_bytes: int = 256_000  # request bodies (POST /annotate)
     max_text_chars: int = 100_000  # texts given to POST /annotate
+    connections: int = 4  # cursors on the store, shared by concurrent requests
+    query_threads: int | None = None  # DuckDB threads per query (None: one per core)
+    idle_close_seconds: float | None = 2.0  # close the store when idle, so writers can take it

@@ -30,9 +30,9 @@ Order = Literal["asc", "desc"]
 SORT_COLUMNS: dict[str, str] = {
     "date": "e.date", "cameo": "e.cameo", "goldstein": "e.goldstein",
     "quad_class": "e.quad_class", "source": "e.source_code", "target": "e.target_code",
-    "document": "d.doc_id", "confidence": "e.confidence",
+    "document": "e.doc_id", "confidence": "e.confidence",
 }
-TIEBREAK = "d.doc_id, e.sentence, e.trigger_start, e.event_id"
+TIEBREAK = "e.doc_id, e.sentence, e.trigger_start, e.event_id"
 # Free text is searched in both actors' words, the trigger, the event name, the place, the
 # document title, and the event's sentence. Sentences live in each document's JSON: only the
 # documents whose text has the words are parsed, once each, not once per event.
@@ -80,8 +80,13 @@ class EventFilters:
         return {f.name: getattr(self, f.name) for f in fields(self)
                 if getattr(self, f.name) is not None}
 
+    def documents_join(self) -> str:
+        """The join that the WHERE clause needs besides `events e`: documents, for the title
+        that free text searches; none otherwise (the join costs more than the filter)."""
+        return "JOIN documents d ON d.doc_hash = e.doc_hash" if self.q else ""
+
     def where(self, *, clusters: bool) -> tuple[str, list[Any]]:
-        """The WHERE clause over `events e JOIN documents d` and its parameters."""
+        """The WHERE clause over `events e` and its parameters (with `documents_join()`)."""
         clauses: list[str] = []
         params: list[Any] = []
 
@@ -132,12 +137,12 @@ class EventFilters:
 
 
 def order_by(sort: str, order: str) -> str:
-    """An ORDER BY clause from the whitelisted sort key and direction."""
+    """The keys of an ORDER BY clause from the whitelisted sort key and direction."""
     direction = "DESC" if order == "desc" else "ASC"
-    return f"ORDER BY {SORT_COLUMNS[sort]} {direction} NULLS LAST, {TIEBREAK}"
+    return f"{SORT_COLUMNS[sort]} {direction} NULLS LAST, {TIEBREAK}"
 
 
-def event_filters(
+async def event_filters(
     date_from: Annotated[date | None, Query(description="events on or after (YYYY-MM-DD)")] = None,
     date_to: Annotated[date | None, Query(description="events on or before (YYYY-MM-DD)")] = None,
     source_country: Annotated[str | None, Query(pattern=COUNTRY,

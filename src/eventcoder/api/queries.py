@@ -7,27 +7,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import duckdb
-
 from ..errors import Messages
-from ..store.exports import table_exists
-from .db import rows, scalar
+from .db import Reader
 from .errors import AmbiguousIdError, NotFoundError
 from .filters import EventFilters, order_by
 
+# The events table's part of an event row; the document's title and date, the sentence and
+# the actors' names come from the documents of a page (`with_documents`).
 EVENT_COLUMNS = """
-e.event_id, e.doc_hash, e.doc_id, d.title, d.published, e.sentence,
-e.source_actor, sa.name AS source_name, e.source_country, e.source_sector, e.source_code,
-e.source_text, e.target_actor, ta.name AS target_name, e.target_country, e.target_sector,
-e.target_code, e.target_text, e.cameo, e.cameo_root, e.cameo_name, e.quad_class, e.goldstein,
-e.plover_type, e.plover_mode, e.trigger_text, e.trigger_start, e.trigger_end, e.negated,
-e.modality, e.date, e.date_end, e.date_precision, e.date_source, e.location_name,
-e.location_country, e.lat, e.lon, e.confidence, e.rule
+e.event_id, e.doc_hash, e.doc_id, e.sentence, e.source_actor, e.source_country,
+e.source_sector, e.source_code, e.source_text, e.target_actor, e.target_country,
+e.target_sector, e.target_code, e.target_text, e.cameo, e.cameo_root, e.cameo_name,
+e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.trigger_text, e.trigger_start,
+e.trigger_end, e.negated, e.modality, e.date, e.date_end, e.date_precision, e.date_source,
+e.location_name, e.location_country, e.lat, e.lon, e.confidence, e.rule
 """
-EVENT_FROM = """
-FROM events e JOIN documents d ON d.doc_hash = e.doc_hash
-LEFT JOIN actors sa ON sa.doc_hash = e.doc_hash AND sa.actor_id = e.source_actor
-LEFT JOIN actors ta ON ta.doc_hash = e.doc_hash AND ta.actor_id = e.target_actor
+# The sentences and actors of a page's documents from their JSON (the output contract): read
+# for the page's few documents, where joining the actors table would scan all of it.
+PAGE_DOCUMENTS = """
+SELECT doc_hash, title, published, json_extract(annotated, ['$.sentences', '$.actors'])
+FROM documents WHERE doc_hash = ANY(?)
 """
 
 
@@ -51,43 +50,60 @@ def page_of(items: list[dict[str, Any]], total: int, paging: Paging,
             "items": items, **extra}
 
 
-def list_events(con: duckdb.DuckDBPyConnection, filters: EventFilters, paging: Paging,
-                sort: str = "date", order: str = "asc") -> dict[str, Any]:
-    """A page of events that pass the filters, with their sentence and actors' names."""
-    where, params = filters.where(clusters=table_exists(con, "cluster_members"))
-    base = f"FROM events e JOIN documents d ON d.doc_hash = e.doc_hash {where}"
-    total = scalar(con, f"SELECT count(*) {base}", params)
-    # First the keys of the page, then its rows with their sentences.
-    keys = [r[0] for r in con.execute(
-        f"SELECT e.doc_hash || ':' || e.event_id {base} {order_by(sort, order)} "
-        f"LIMIT ? OFFSET ?", [*params, paging.page_size, paging.offset]).fetchall()]
-    found = event_rows(con, "e.doc_hash || ':' || e.event_id IN "
-                            "(SELECT unnest(CAST(? AS VARCHAR[])))", [keys]) if keys else []
-    by_key = {f"{r['doc_hash']}:{r['event_id']}": r for r in found}
-    items = [by_key[k] for k in keys]
-    return page_of(items, int(total or 0), paging, filters=filters.as_params(),
+def list_events(db: Reader, filters: EventFilters, paging: Paging, sort: str = "date",
+                order: str = "asc") -> dict[str, Any]:
+    """A page of events that pass the filters, with their sentence and actors' names, in two
+    queries: the page with the total, then the page's documents (or, for a page past the
+    end, the total alone)."""
+    where, params = filters.where(clusters=db.has("cluster_members"))
+    base = f"FROM events e {filters.documents_join()} {where}"
+    found = db.rows(f"SELECT {EVENT_COLUMNS}, (SELECT count(*) {base}) AS total {base} "
+                    f"ORDER BY {order_by(sort, order)} LIMIT ? OFFSET ?",
+                    [*params, *params, paging.page_size, paging.offset])
+    if found:
+        total = int(found[0]["total"])
+        for row in found:
+            del row["total"]
+    elif paging.offset == 0:
+        total = 0
+    else:
+        total = int(db.scalar(f"SELECT count(*) {base}", params) or 0)
+    return page_of(with_documents(db, found), total, paging, filters=filters.as_params(),
                    sort=sort, order=order)
 
 
-def event_rows(con: duckdb.DuckDBPyConnection, condition: str, params: list[Any],
+def event_rows(db: Reader, condition: str, params: list[Any],
                order: str = "e.doc_hash, e.event_id") -> list[dict[str, Any]]:
-    """Full event rows that meet a condition, each with the text of its sentence."""
-    found = rows(con, f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {condition} ORDER BY {order}",
-                 params)
-    hashes = sorted({r["doc_hash"] for r in found})
-    sentences: dict[str, list[str]] = {}
-    if hashes:
-        for doc_hash, text in con.execute(
-                "SELECT doc_hash, json_extract(annotated, '$.sentences') FROM documents "
-                "WHERE doc_hash IN (SELECT unnest(CAST(? AS VARCHAR[])))", [hashes]).fetchall():
-            sentences[doc_hash] = json.loads(text) if text else []
-    for row in found:
-        doc = sentences.get(row["doc_hash"], [])
-        row["sentence_text"] = doc[row["sentence"]] if 0 <= row["sentence"] < len(doc) else None
-    return found
+    """Full event rows that meet a condition on `events e`, each with its document's title
+    and date, its sentence and its actors' names (two queries)."""
+    return with_documents(db, db.rows(
+        f"SELECT {EVENT_COLUMNS} FROM events e WHERE {condition} ORDER BY {order}", params))
 
 
-def get_event(con: duckdb.DuckDBPyConnection, event_id: str,
+def with_documents(db: Reader, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Event rows completed from their documents, read in one query: title, published, the
+    sentence's text, the source's and target's resolved names."""
+    if not events:
+        return events
+    hashes = sorted({e["doc_hash"] for e in events})
+    documents = {}
+    for doc_hash, title, published, parts in db.con.execute(PAGE_DOCUMENTS,
+                                                             [hashes]).fetchall():
+        sentences, actors = (json.loads(p) if p else None for p in parts or (None, None))
+        names = {a.get("id"): a.get("name") for a in actors or () if isinstance(a, dict)}
+        documents[doc_hash] = (title, published, sentences or [], names)
+    for event in events:
+        title, published, sentences, names = documents.get(event["doc_hash"],
+                                                           (None, None, [], {}))
+        index = event["sentence"]
+        event.update(title=title, published=published,
+                     source_name=names.get(event["source_actor"]),
+                     target_name=names.get(event["target_actor"]),
+                     sentence_text=sentences[index] if 0 <= index < len(sentences) else None)
+    return events
+
+
+def get_event(db: Reader, event_id: str,
               doc: str | None = None) -> dict[str, Any]:
     """One event with its evidence: sentence, document, actors, quotes, times and places of
     that sentence, and its cluster when the store has clusters."""
@@ -96,47 +112,46 @@ def get_event(con: duckdb.DuckDBPyConnection, event_id: str,
     if doc is not None:
         condition += " AND e.doc_hash = ?"
         params.append(doc)
-    event = _only_one(event_rows(con, condition, params),
+    event = _only_one(event_rows(db, condition, params),
                       Messages.E043.format(event_id=event_id),
                       lambda docs: Messages.E044.format(event_id=event_id, docs=docs))
     key, sentence = event["doc_hash"], event["sentence"]
     in_sentence = "WHERE doc_hash = ? AND sentence = ? ORDER BY start_char"
     return {
         "event": event,
-        "document": rows(con, "SELECT doc_hash, doc_id, title, url, published, source, line, "
+        "document": db.rows("SELECT doc_hash, doc_id, title, url, published, source, line, "
                               "pipeline_version FROM documents WHERE doc_hash = ?", [key])[0],
-        "actors": rows(con, "SELECT a.actor_id, a.name, a.kind, a.country, a.sector, a.code, "
+        "actors": db.rows("SELECT a.actor_id, a.name, a.kind, a.country, a.sector, a.code, "
                             "a.kb_id, (SELECT count(*) FROM mentions m WHERE m.doc_hash = "
                             "a.doc_hash AND m.actor_id = a.actor_id) AS mentions FROM actors a "
                             "WHERE a.doc_hash = ? AND a.actor_id IN (?, ?) ORDER BY a.actor_id",
                        [key, event["source_actor"], event["target_actor"]]),
-        "mentions": rows(con, f"SELECT actor_id, start_char AS start, end_char AS end, text "
+        "mentions": db.rows(f"SELECT actor_id, start_char AS start, end_char AS end, text "
                               f"FROM mentions {in_sentence}", [key, sentence]),
-        "quotes": rows(con, f"SELECT start_char AS start, end_char AS end, text, kind, "
+        "quotes": db.rows(f"SELECT start_char AS start, end_char AS end, text, kind, "
                             f"speaker_actor, speaker_country, speaker_text "
                             f"FROM quotes {in_sentence}", [key, sentence]),
-        "times": rows(con, f"SELECT start_char AS start, end_char AS end, text, value, "
+        "times": db.rows(f"SELECT start_char AS start, end_char AS end, text, value, "
                            f"value_end, precision FROM times {in_sentence}", [key, sentence]),
-        "places": rows(con, f"SELECT start_char AS start, end_char AS end, text, name, "
+        "places": db.rows(f"SELECT start_char AS start, end_char AS end, text, name, "
                             f"country, lat, lon, feature FROM places {in_sentence}",
                        [key, sentence]),
-        "cluster": _cluster_of(con, key, event["event_id"]),
+        "cluster": _cluster_of(db, key, event["event_id"]),
     }
 
 
-def _cluster_of(con: duckdb.DuckDBPyConnection, doc_hash: str,
-                event_id: str) -> dict[str, Any] | None:
-    if not (table_exists(con, "cluster_members") and table_exists(con, "event_clusters")):
+def _cluster_of(db: Reader, doc_hash: str, event_id: str) -> dict[str, Any] | None:
+    if not db.has("cluster_members", "event_clusters"):
         return None
-    found = rows(con, "SELECT c.* FROM cluster_members m JOIN event_clusters c "
+    found = db.rows("SELECT c.* FROM cluster_members m JOIN event_clusters c "
                       "ON c.cluster_id = m.cluster_id WHERE m.doc_hash = ? AND m.event_id = ? "
                       "ORDER BY c.cluster_id LIMIT 1", [doc_hash, event_id])
     return found[0] if found else None
 
 
-def get_document(con: duckdb.DuckDBPyConnection, doc: str) -> dict[str, Any]:
+def get_document(db: Reader, doc: str) -> dict[str, Any]:
     """One document by doc_hash or doc_id: its text and annotated JSON (the output contract)."""
-    found = rows(con, "SELECT doc_hash, doc_id, title, url, published, source, line, "
+    found = db.rows("SELECT doc_hash, doc_id, title, url, published, source, line, "
                       "pipeline_version, stored_at, text, annotated FROM documents "
                       "WHERE doc_hash = ? OR doc_id = ? ORDER BY stored_at DESC", [doc, doc])
     exact = [r for r in found if r["doc_hash"] == doc]
@@ -145,14 +160,14 @@ def get_document(con: duckdb.DuckDBPyConnection, doc: str) -> dict[str, Any]:
     document = _only_one(found, Messages.E045.format(doc=doc),
                          lambda docs: Messages.E046.format(doc=doc, docs=docs))
     document["annotated"] = json.loads(document["annotated"])
-    document["clusters"] = _clusters_of_document(con, document["doc_hash"])
+    document["clusters"] = _clusters_of_document(db, document["doc_hash"])
     return document
 
 
-def _clusters_of_document(con: duckdb.DuckDBPyConnection, doc_hash: str) -> dict[str, Any]:
-    if not (table_exists(con, "cluster_members") and table_exists(con, "event_clusters")):
+def _clusters_of_document(db: Reader, doc_hash: str) -> dict[str, Any]:
+    if not db.has("cluster_members", "event_clusters"):
         return {}
-    found = rows(con, "SELECT m.event_id, c.cluster_id, c.num_articles, c.num_sources "
+    found = db.rows("SELECT m.event_id, c.cluster_id, c.num_articles, c.num_sources "
                       "FROM cluster_members m JOIN event_clusters c ON c.cluster_id = "
                       "m.cluster_id WHERE m.doc_hash = ? ORDER BY m.event_id", [doc_hash])
     return {r.pop("event_id"): r for r in found}
@@ -162,16 +177,16 @@ DOCUMENT_SORTS = {"published": "d.published", "title": "d.title", "events": "eve
                   "stored": "d.stored_at"}
 
 
-def list_documents(con: duckdb.DuckDBPyConnection, q: str | None, paging: Paging,
+def list_documents(db: Reader, q: str | None, paging: Paging,
                    sort: str = "published", order: str = "desc") -> dict[str, Any]:
     """A page of documents with their number of events; q searches id, title and text."""
     where, params = "", []
     if q:
         where = "WHERE contains(lower(concat_ws(' ', d.doc_id, d.title, d.text)), lower(?))"
         params = [q]
-    total = scalar(con, f"SELECT count(*) FROM documents d {where}", params)
+    total = db.scalar(f"SELECT count(*) FROM documents d {where}", params)
     direction = "DESC" if order == "desc" else "ASC"
-    items = rows(con, f"""
+    items = db.rows(f"""
         SELECT d.doc_hash, d.doc_id, d.title, d.url, d.published, d.stored_at,
                (SELECT count(*) FROM events e WHERE e.doc_hash = d.doc_hash) AS events,
                length(d.text) AS characters
@@ -185,7 +200,7 @@ ACTOR_SORTS = {"events": "as_source + as_target", "mentions": "mentions",
                "documents": "documents", "name": "name"}
 
 
-def list_actors(con: duckdb.DuckDBPyConnection, *, country: str | None, sector: str | None,
+def list_actors(db: Reader, *, country: str | None, sector: str | None,
                 q: str | None, paging: Paging, sort: str = "events") -> dict[str, Any]:
     """Actors grouped by resolved name and code across documents, with how often they occur."""
     clauses, params = [], []
@@ -214,9 +229,9 @@ def list_actors(con: duckdb.DuckDBPyConnection, *, country: str | None, sector: 
         LEFT JOIN t ON t.doc_hash = a.doc_hash AND t.actor_id = a.actor_id
         {where}
         GROUP BY a.name, a.code, a.country, a.sector, a.kind"""
-    total = scalar(con, f"SELECT count(*) FROM ({grouped})", params)
+    total = db.scalar(f"SELECT count(*) FROM ({grouped})", params)
     direction = "ASC" if sort == "name" else "DESC"
-    items = rows(con, f"SELECT * FROM ({grouped}) ORDER BY {ACTOR_SORTS[sort]} {direction}, "
+    items = db.rows(f"SELECT * FROM ({grouped}) ORDER BY {ACTOR_SORTS[sort]} {direction}, "
                       f"name, code NULLS LAST LIMIT ? OFFSET ?",
                  [*params, paging.page_size, paging.offset])
     for item in items:

@@ -4,10 +4,9 @@ No `from __future__ import annotations` here: FastAPI reads the annotations at r
 """
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-import duckdb
 from fastapi import APIRouter, Depends, Path, Query
 
 from .. import __version__
@@ -16,7 +15,7 @@ from ..model import Document, content_hash
 from ..pipeline import Pipeline
 from . import queries, summaries
 from .config import ServerConfig
-from .db import connections
+from .db import StorePool
 from .errors import DisabledError, PayloadTooLargeError
 from .filters import CLUSTER_ID, COUNTRY, MAX_TEXT, SECTOR, EventFilters, Order, SortKey
 from .filters import event_filters as filters_dependency
@@ -54,95 +53,105 @@ class AnnotatorHolder:
             return self._pipeline.annotate(document).to_json()
 
 
-def build_router(config: ServerConfig, annotator: AnnotatorHolder) -> APIRouter:
-    """Every endpoint, with the page and row limits of this server's configuration."""
+def build_router(config: ServerConfig, annotator: AnnotatorHolder,
+                 pool: StorePool) -> APIRouter:
+    """Every endpoint, with the page and row limits of this server's configuration; every
+    request borrows a cursor of `pool`."""
     router = APIRouter()
 
-    def connection() -> Iterator[duckdb.DuckDBPyConnection]:
-        yield from connections(config.db)
-
-    def paging(page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
-               page_size: Annotated[int, Query(ge=1, le=config.max_page_size)] = 50,
-               ) -> queries.Paging:
+    # Each endpoint borrows a cursor in its own worker thread; the parameter dependencies are
+    # async, so that they run on the event loop rather than costing a thread hop each.
+    async def paging(page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+                     page_size: Annotated[int, Query(ge=1, le=config.max_page_size)] = 50,
+                     ) -> queries.Paging:
         return queries.Paging(page, page_size)
 
-    Con = Annotated[duckdb.DuckDBPyConnection, Depends(connection)]
     Filters = Annotated[EventFilters, Depends(filters_dependency)]
     Pages = Annotated[queries.Paging, Depends(paging)]
 
     @router.get("/info", response_model=Info, tags=["store"])
-    def info(con: Con) -> dict[str, Any]:
+    def info() -> dict[str, Any]:
         """What this server serves: store counts, clusters, limits, whether /annotate is on."""
-        return {"version": __version__, "store": config.db.name,
-                **summaries.store_info(con), "annotate": config.allow_annotate,
-                "max_page_size": config.max_page_size,
+        with pool.reader() as db:
+            store = summaries.store_info(db)
+        return {"version": __version__, "store": config.db.name, **store,
+                "annotate": config.allow_annotate, "max_page_size": config.max_page_size,
                 "max_body_bytes": config.max_body_bytes}
 
     @router.get("/facets", tags=["store"])
-    def facets(con: Con) -> dict[str, Any]:
+    def facets() -> dict[str, Any]:
         """The values present for each filter (countries, sectors, roots, types) with counts."""
-        return summaries.facets(con)
+        with pool.reader() as db:
+            return summaries.facets(db)
 
     @router.get("/events", response_model=EventPage, tags=["events"])
-    def events(con: Con, filters: Filters, pages: Pages, sort: SortKey = "date",
+    def events(filters: Filters, pages: Pages, sort: SortKey = "date",
                order: Order = "asc") -> dict[str, Any]:
         """Events that pass the filters, a page at a time."""
-        return queries.list_events(con, filters, pages, sort, order)
+        with pool.reader() as db:
+            return queries.list_events(db, filters, pages, sort, order)
 
     @router.get("/events/{event_id}", response_model=EventDetail, tags=["events"])
-    def event(con: Con, event_id: Annotated[str, Path(pattern=EVENT_ID)],
+    def event(event_id: Annotated[str, Path(pattern=EVENT_ID)],
               doc: Annotated[str | None, Query(pattern=r"^[0-9a-f]{8,64}$")] = None,
               ) -> dict[str, Any]:
         """One event with its evidence; `doc` (a doc_hash) picks one if the id is shared."""
-        return queries.get_event(con, event_id, doc)
+        with pool.reader() as db:
+            return queries.get_event(db, event_id, doc)
 
     @router.get("/documents", response_model=DocumentPage, tags=["documents"])
-    def documents(con: Con, pages: Pages,
+    def documents(pages: Pages,
                   q: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
                   sort: Literal["published", "title", "events", "stored"] = "published",
                   order: Order = "desc") -> dict[str, Any]:
         """Stored documents with their number of events; q searches id, title and text."""
-        return queries.list_documents(con, q, pages, sort, order)
+        with pool.reader() as db:
+            return queries.list_documents(db, q, pages, sort, order)
 
     @router.get("/documents/{doc}", response_model=DocumentOut, tags=["documents"])
-    def document(con: Con, doc: Annotated[str, Path(min_length=1, max_length=512)],
+    def document(doc: Annotated[str, Path(min_length=1, max_length=512)],
                  ) -> dict[str, Any]:
         """One document (by doc_hash or doc_id) with its annotated text."""
-        return queries.get_document(con, doc)
+        with pool.reader() as db:
+            return queries.get_document(db, doc)
 
     @router.get("/actors", response_model=ActorPage, tags=["actors"])
-    def actors(con: Con, pages: Pages,
+    def actors(pages: Pages,
                country: Annotated[str | None, Query(pattern=COUNTRY)] = None,
                sector: Annotated[str | None, Query(pattern=SECTOR)] = None,
                q: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
                sort: Literal["events", "mentions", "documents", "name"] = "events",
                ) -> dict[str, Any]:
         """Actors across documents by resolved name and code, most active first."""
-        return queries.list_actors(con, country=country, sector=sector, q=q, paging=pages,
-                                   sort=sort)
+        with pool.reader() as db:
+            return queries.list_actors(db, country=country, sector=sector, q=q, paging=pages,
+                                       sort=sort)
 
     @router.get("/aggregate", response_model=AggregateOut, tags=["events"])
-    def aggregate(con: Con, filters: Filters, interval: Interval = "month",
+    def aggregate(filters: Filters, interval: Interval = "month",
                   group: Annotated[list[GroupKey] | None, Query(max_length=4)] = None,
                   limit: Annotated[int, Query(ge=1, le=config.max_aggregate_rows)] = 5000,
                   ) -> dict[str, Any]:
         """Counts of events by period and group (default: by month and country dyad)."""
         keys: list[str] = list(group) if group else ["source_country", "target_country"]
-        return summaries.aggregate(con, filters, interval, keys, limit)
+        with pool.reader() as db:
+            return summaries.aggregate(db, filters, interval, keys, limit)
 
     @router.get("/clusters", response_model=ClusterPage, tags=["clusters"])
-    def clusters(con: Con, filters: Filters, pages: Pages,
+    def clusters(filters: Filters, pages: Pages,
                  sort: Literal["articles", "mentions", "date", "goldstein"] = "articles",
                  order: Order = "desc") -> dict[str, Any]:
         """Event clusters (one real-world event, many reports); empty when there are none."""
-        return summaries.list_clusters(con, filters=filters, paging=pages, sort=sort,
-                                       order=order)
+        with pool.reader() as db:
+            return summaries.list_clusters(db, filters=filters, paging=pages, sort=sort,
+                                           order=order)
 
     @router.get("/clusters/{cluster_id}", response_model=ClusterDetail, tags=["clusters"])
-    def cluster(con: Con, cluster_id: Annotated[str, Path(pattern=CLUSTER_ID)],
+    def cluster(cluster_id: Annotated[str, Path(pattern=CLUSTER_ID)],
                 ) -> dict[str, Any]:
         """One cluster with its member events."""
-        return summaries.get_cluster(con, cluster_id)
+        with pool.reader() as db:
+            return summaries.get_cluster(db, cluster_id)
 
     @router.post("/annotate", tags=["annotate"])
     def annotate(body: AnnotateIn) -> dict[str, Any]:

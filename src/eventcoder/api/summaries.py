@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-import duckdb
-
 from ..errors import Messages
 from ..ontology import load_codebook
-from ..store.exports import has_clusters, table_exists
-from .db import rows, scalar, table_names
+from .db import Reader
 from .errors import NotFoundError
 from .filters import EventFilters
 from .queries import Paging, event_rows, page_of
@@ -31,10 +28,10 @@ def _and(where: str, clause: str) -> str:
     return f"{where} AND {clause}" if where else f"WHERE {clause}"
 
 
-def aggregate(con: duckdb.DuckDBPyConnection, filters: EventFilters, interval: str,
-              group: list[str], limit: int) -> dict[str, Any]:
+def aggregate(db: Reader, filters: EventFilters, interval: str, group: list[str],
+              limit: int) -> dict[str, Any]:
     """Event counts, mean Goldstein and documents per period and group (e.g. a dyad)."""
-    where, params = filters.where(clusters=table_exists(con, "cluster_members"))
+    where, params = filters.where(clusters=db.has("cluster_members"))
     if interval == "all":
         period = "NULL::DATE"
     else:
@@ -47,10 +44,10 @@ def aggregate(con: duckdb.DuckDBPyConnection, filters: EventFilters, interval: s
         SELECT {period} AS period{columns}, count(*) AS events,
                round(avg(e.goldstein), 3) AS goldstein_mean,
                count(DISTINCT e.doc_hash) AS documents
-        FROM events e JOIN documents d ON d.doc_hash = e.doc_hash {where}
+        FROM events e {filters.documents_join()} {where}
         GROUP BY ALL ORDER BY 1 NULLS FIRST, events DESC{tiebreak}
     """
-    found = rows(con, sql + " LIMIT ?", [*params, limit + 1])
+    found = db.rows(sql + " LIMIT ?", [*params, limit + 1])
     return {"interval": interval, "group": keys, "filters": filters.as_params(),
             "truncated": len(found) > limit, "rows": found[:limit]}
 
@@ -59,10 +56,16 @@ CLUSTER_SORTS = {"date": "c.date_first", "articles": "c.num_articles",
                  "mentions": "c.num_mentions", "goldstein": "c.goldstein"}
 
 
-def list_clusters(con: duckdb.DuckDBPyConnection, *, filters: EventFilters, paging: Paging,
+def _has_clusters(db: Reader) -> bool:
+    """Whether the store has event clusters with at least one row."""
+    return (db.has("event_clusters", "cluster_members")
+            and db.scalar("SELECT count(*) FROM event_clusters") > 0)
+
+
+def list_clusters(db: Reader, *, filters: EventFilters, paging: Paging,
                   sort: str = "articles", order: str = "desc") -> dict[str, Any]:
     """A page of event clusters (one event reported by many articles); empty without any."""
-    if not has_clusters(con):
+    if not _has_clusters(db):
         return page_of([], 0, paging, available=False)
     clauses: list[str] = []
     params: list[Any] = []
@@ -81,40 +84,40 @@ def list_clusters(con: duckdb.DuckDBPyConnection, *, filters: EventFilters, pagi
         clauses.append("(c.source_country = ? OR c.target_country = ?)")
         params.extend([filters.country.upper()] * 2)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    total = scalar(con, f"SELECT count(*) FROM event_clusters c {where}", params)
+    total = db.scalar(f"SELECT count(*) FROM event_clusters c {where}", params)
     direction = "DESC" if order == "desc" else "ASC"
-    items = rows(con, f"SELECT c.* FROM event_clusters c {where} ORDER BY "
+    items = db.rows(f"SELECT c.* FROM event_clusters c {where} ORDER BY "
                       f"{CLUSTER_SORTS[sort]} {direction} NULLS LAST, c.cluster_id "
                       f"LIMIT ? OFFSET ?", [*params, paging.page_size, paging.offset])
     return page_of(items, int(total or 0), paging, available=True, sort=sort, order=order)
 
 
-def get_cluster(con: duckdb.DuckDBPyConnection, cluster_id: str) -> dict[str, Any]:
+def get_cluster(db: Reader, cluster_id: str) -> dict[str, Any]:
     """One cluster with its member events."""
-    if not (table_exists(con, "event_clusters") and table_exists(con, "cluster_members")):
+    if not db.has("event_clusters", "cluster_members"):
         raise NotFoundError(Messages.E047.format(cluster_id=cluster_id))
-    found = rows(con, "SELECT * FROM event_clusters WHERE cluster_id = ?", [cluster_id])
+    found = db.rows("SELECT * FROM event_clusters WHERE cluster_id = ?", [cluster_id])
     if not found:
         raise NotFoundError(Messages.E047.format(cluster_id=cluster_id))
-    members = event_rows(con, "EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_id = ? "
-                              "AND m.doc_hash = e.doc_hash AND m.event_id = e.event_id)",
-                         [cluster_id], order="e.date, d.doc_id, e.sentence, e.event_id")
+    members = event_rows(db, "EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_id = ? "
+                             "AND m.doc_hash = e.doc_hash AND m.event_id = e.event_id)",
+                         [cluster_id], order="e.date, e.doc_id, e.sentence, e.event_id")
     return {"cluster": found[0], "events": members}
 
 
-def facets(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+def facets(db: Reader) -> dict[str, Any]:
     """The values present in the store for each filter, with counts (for the filter menus)."""
     codebook = load_codebook()
 
     def counted(sql: str) -> list[dict[str, Any]]:
-        return [{"value": v, "events": n} for v, n in con.execute(sql).fetchall()]
+        return [{"value": v, "events": n} for v, n in db.con.execute(sql).fetchall()]
 
     both = ("SELECT v, count(*) AS n FROM (SELECT {a} AS v FROM events UNION ALL "
             "SELECT {b} FROM events) WHERE v IS NOT NULL GROUP BY v ORDER BY n DESC, v")
     roots = counted("SELECT cameo_root, count(*) FROM events GROUP BY 1 ORDER BY 1")
     for root in roots:
         root["name"] = codebook[root["value"]].name if root["value"] in codebook else None
-    span = con.execute("SELECT min(date), max(date) FROM events").fetchall()[0]
+    span = db.con.execute("SELECT min(date), max(date) FROM events").fetchall()[0]
     return {
         "countries": counted(both.format(a="source_country", b="target_country")),
         "sectors": counted(both.format(a="source_sector", b="target_sector")),
@@ -130,12 +133,12 @@ def facets(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     }
 
 
-def store_info(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+def store_info(db: Reader) -> dict[str, Any]:
     """Row counts of the store's tables and the pipeline versions that wrote it."""
-    present = set(table_names(con))
-    counts = {t: int(scalar(con, f"SELECT count(*) FROM {t}")) for t in STORE_TABLES
-              if t in present}
-    versions = [r[0] for r in con.execute(
+    present = [t for t in STORE_TABLES if db.has(t)]  # names from a fixed list
+    counted = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM {t}" for t in present)
+    counts = {t: int(n) for t, n in db.con.execute(counted).fetchall()}
+    versions = [r[0] for r in db.con.execute(
         "SELECT DISTINCT pipeline_version FROM documents ORDER BY 1").fetchall()]
     return {"counts": counts, "pipeline_versions": versions,
             "clusters": counts.get("event_clusters", 0) > 0}

@@ -13,10 +13,10 @@ from rich.console import Console
 
 from .. import __version__
 from ..errors import EventcoderError
-from . import aggregate, clusters, demo, explain, export, extract, serve
+from . import aggregate, clusters, demo, explain, export, extract, runs, serve
 from .common import EXIT_USAGE
 
-COMMAND_MODULES = (extract, demo, explain, serve, export, aggregate, clusters)
+COMMAND_MODULES = (extract, demo, explain, serve, export, aggregate, clusters, runs)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -36,7 +36,9 @@ def add_to(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--until", type=date_arg, metavar="YYYY-MM-DD",
                         help="only events on or before this date")
     parser.add_argument("--include-negated", action="store_true",
-                        help="gdelt and plover: keep events the text says did not happen")
+                        help="gdelt and plover: keep events the text says did not happen "
+                             "(gdelt with clusters: one row each, as they are never "
+                             "clustered)")
     parser.add_argument("--header", action="store_true",
                         help="gdelt: write a first line with the column names")
     parser.set_defaults(handler=run)

@@ -35,6 +35,9 @@ def add_to(commands: argparse._SubParsersAction) -> None:
                         help="largest page a client may ask for (default: %(default)s)")
     parser.add_argument("--max-body", type=int, default=256_000, metavar="BYTES",
                         help="largest request body accepted (default: %(default)s)")
+    parser.add_argument("--query-threads", type=int, default=None, metavar="N",
+                        help="DuckDB threads per query (default: one per core; 1 serves "
+                             "many concurrent clients with the least overhead)")
     parser.set_defaults(handler=run)
 
 
@@ -44,7 +47,9 @@ def config_from(args: argparse.Namespace) -> ServerConfig:
     return ServerConfig(db=Path(args.db), allow_annotate=args.allow_annotate,
                         cors_origins=tuple(args.cors), allowed_hosts=hosts,
                         max_page_size=max(1, args.max_page_size),
-                        max_body_bytes=max(1024, args.max_body))
+                        max_body_bytes=max(1024, args.max_body),
+                        query_threads=max(1, args.query_threads) if args.query_threads
+                        else None)
 
 
 def run(args: argparse.Namespace) -> int:

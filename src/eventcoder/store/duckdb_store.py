@@ -14,6 +14,7 @@ import pyarrow as pa
 from ..errors import EventcoderError, Messages
 from ..model import AnnotatedDocument, InputError
 from .rows import BATCH_TABLES, TableBatch, build_batch
+from .runs import PROCESS_TOKEN, mark_interrupted
 from .schema import CLUSTER_TABLES, DOCUMENT_TABLES, create_or_migrate
 from .sql import scalar
 
@@ -66,6 +67,7 @@ class EventStore:
     def __init__(self, connection: duckdb.DuckDBPyConnection, pipeline_version: str) -> None:
         self.con = connection
         self.version = pipeline_version
+        self.interrupted_runs = 0  # runs marked interrupted by the last start_run
         create_or_migrate(self.con)
 
     @classmethod
@@ -78,12 +80,15 @@ class EventStore:
         self.con.close()
 
     def start_run(self, inputs: Sequence[str], engine: str = "local") -> int:
-        """Record the start of a run; its id."""
+        """Record the start of a run, first marking the runs that a kill cut short as
+        interrupted (`interrupted_runs` says how many); its id."""
+        self.interrupted_runs = mark_interrupted(self.con)
         run_id = int(scalar(self.con, "SELECT coalesce(max(run_id), 0) + 1 FROM runs"))
         self.con.execute(
-            "INSERT INTO runs (run_id, pipeline_version, inputs, started, engine) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [run_id, self.version, json.dumps(list(inputs)), datetime.now(), engine],
+            "INSERT INTO runs (run_id, pipeline_version, inputs, started, engine, status, "
+            "process) VALUES (?, ?, ?, ?, ?, 'running', ?)",
+            [run_id, self.version, json.dumps(list(inputs)), datetime.now(), engine,
+             PROCESS_TOKEN],
         )
         return run_id
 
@@ -91,7 +96,7 @@ class EventStore:
         """Record what a run did."""
         self.con.execute(
             "UPDATE runs SET finished = ?, documents = ?, stored = ?, events = ?, errors = ?, "
-            "seconds = ?, skipped = ? WHERE run_id = ?",
+            "seconds = ?, skipped = ?, status = 'finished' WHERE run_id = ?",
             [datetime.now(), counts.documents, counts.stored, counts.events, counts.errors,
              counts.seconds, counts.skipped, run_id],
         )

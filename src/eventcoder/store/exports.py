@@ -5,10 +5,11 @@ GDELT rows: when the store has event clusters (`event_clusters` with rows), one 
 cluster, NumMentions/NumSources/NumArticles taken from it; events in no cluster (those the
 clustering does not count, such as hypothetical or negated ones, or events stored after it ran)
 are then left out and counted in the result. Without clusters, one row per event, with those
-three counts set to 1. Negated events are left out of the per-event GDELT rows and of the
-PLOVER export unless asked for (neither format can say "did not happen"); events without any
-date are left out of the GDELT export (SQLDATE is required). The result says how many records
-were left out and why.
+three counts set to 1. Negated events are left out of the GDELT rows and of the PLOVER export
+unless asked for (neither format can say "did not happen"); asked for, each negated event in no
+cluster is a row of its own (the clustering never counts them), with or without clusters.
+Events without any date are left out of the GDELT export (SQLDATE is required). The result
+says how many records were left out and why.
 """
 
 from __future__ import annotations
@@ -119,14 +120,15 @@ LEFT JOIN actors ta ON ta.doc_hash = e.doc_hash AND ta.actor_id = e.target_actor
 LEFT JOIN (SELECT doc_hash, name, min(feature) AS feature FROM places GROUP BY ALL) p
        ON p.doc_hash = e.doc_hash AND p.name = e.location_name
 WHERE (CAST(? AS DATE) IS NULL OR e.date >= ?) AND (CAST(? AS DATE) IS NULL OR e.date <= ?)
-  AND (? OR NOT e.negated)
-ORDER BY e.date, d.doc_id, e.sentence, e.event_id
+  AND {events}
 """
-_UNCLUSTERED = """
+_EVENT_ORDER = "ORDER BY e.date, d.doc_id, e.sentence, e.event_id"
+_IN_NO_CLUSTER = ("NOT EXISTS (SELECT 1 FROM cluster_members m "
+                  "WHERE m.doc_hash = e.doc_hash AND m.event_id = e.event_id)")
+_UNCLUSTERED = f"""
 SELECT count(*) FROM events e
 WHERE (CAST(? AS DATE) IS NULL OR e.date >= ?) AND (CAST(? AS DATE) IS NULL OR e.date <= ?)
-  AND NOT EXISTS (SELECT 1 FROM cluster_members m
-                  WHERE m.doc_hash = e.doc_hash AND m.event_id = e.event_id)
+  AND {_IN_NO_CLUSTER} AND NOT (? AND coalesce(e.negated, false))
 """
 NOT_CLUSTERED = "event in no cluster (not counted by the clustering, or stored after it ran)"
 _CLUSTER_SELECT = """
@@ -152,7 +154,6 @@ SELECT 'cluster:' || c.cluster_id, c.date_first, coalesce(m.is_root, false),
 FROM event_clusters c LEFT JOIN members m ON m.cluster_id = c.cluster_id
 WHERE (CAST(? AS DATE) IS NULL OR c.date_first >= ?)
   AND (CAST(? AS DATE) IS NULL OR c.date_first <= ?)
-ORDER BY c.date_first, c.cluster_id
 """
 
 
@@ -161,15 +162,24 @@ def gdelt_rows(con: duckdb.DuckDBPyConnection, options: ExportOptions,
     """The rows of the GDELT 2.0 event table, as lists in GDELT_COLUMNS order."""
     result = result if result is not None else ExportResult()
     dates: list[Any] = [options.since, options.since, options.until, options.until]
-    params: list[Any]
-    if has_clusters(con):
-        left = int(con.execute(_UNCLUSTERED, dates).fetchall()[0][0])
+    if not has_clusters(con):
+        sql = _EVENT_SELECT.format(events="(? OR NOT e.negated)") + _EVENT_ORDER
+        rows = _stream(con, sql, [*dates, options.include_negated])
+    else:
+        left = int(con.execute(_UNCLUSTERED, [*dates, options.include_negated])
+                   .fetchall()[0][0])
         if left:
             result.left_out[NOT_CLUSTERED] = left
-        sql, params = _CLUSTER_SELECT, dates
-    else:
-        sql, params = _EVENT_SELECT, [*dates, options.include_negated]
-    for row in _stream(con, sql, params):
+        sql, params = f"{_CLUSTER_SELECT} ORDER BY c.date_first, c.cluster_id", dates
+        if options.include_negated:
+            # Negated events are never clustered: asked for, they are rows of their own,
+            # in date order among the clusters.
+            negated = _EVENT_SELECT.format(events=f"e.negated AND {_IN_NO_CLUSTER}")
+            sql = (f"SELECT * FROM ({_CLUSTER_SELECT}) UNION ALL SELECT * FROM ({negated}) "
+                   "ORDER BY 2 NULLS LAST, 1")
+            params = [*dates, *dates]
+        rows = _stream(con, sql, params)
+    for row in rows:
         if row[1] is None:
             result.leave_out("no event date")
             continue
