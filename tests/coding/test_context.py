@@ -14,7 +14,8 @@ def test_protesters_belong_to_the_country_they_protest_in(annotate_text) -> None
     [(source, code, target, rule)] = _dyads(annotate_text(
         "Protesters blocked roads in Algiers on Sunday."))
     assert (source, code[:2], target) == ("DZAOPP", "14", "DZA")
-    assert rule.endswith("+place-source+place")
+    # the protesters' country comes from the story (actors/story.py) or the place
+    assert rule.endswith("+place")
 
 
 def test_an_unclaimed_bombing_is_coded_to_the_country_it_happens_in(annotate_text) -> None:
@@ -52,10 +53,9 @@ def test_a_government_acts_on_its_own_people_when_no_place_is_said(annotate_text
 
 
 def test_an_unnamed_judge_or_party_is_of_the_country_it_acts_on(annotate_text) -> None:
-    [(source, code, target, rule)] = _dyads(annotate_text(
+    [(source, code, target, _)] = _dyads(annotate_text(
         "A judge opened fraud investigations against 28 Chilean government officials."))
     assert (source, code[:2], target) == ("CHLJUD", "09", "CHLGOV")
-    assert rule.endswith("+domestic-source")
 
 
 def test_an_ethnic_group_is_of_the_country_where_it_acts(annotate_text) -> None:
@@ -80,11 +80,10 @@ STORY = ("Kenya's parliament debated the budget on Monday. Kenya's finance minis
 def test_unnamed_national_groups_take_the_story_country(annotate_text) -> None:
     dyads = {(s, c[:2], t, r) for s, c, t, r in _dyads(annotate_text(STORY))}
     # The strike: teachers of the story's country, aimed at its government (implicit).
-    assert any(s == "KENEDU" and c == "14" and t == "KENGOV"
-               and "+story-source" in r and "+implicit-target" in r for s, c, t, r in dyads)
-    # The appeal: lawmakers take the story's country.
-    assert any(s == "KENLEG" and c == "02" and "+story-source" in r
+    assert any(s == "KENEDU" and c == "14" and t == "KENGOV" and "+implicit-target" in r
                for s, c, t, r in dyads), dyads
+    # The appeal: lawmakers take the story's country.
+    assert any(s == "KENLEG" and c == "02" for s, c, t, r in dyads), dyads
 
 
 def test_a_story_about_several_countries_lends_none(annotate_text) -> None:
@@ -98,4 +97,4 @@ def test_a_government_investigation_with_no_one_named_is_at_home(annotate_text) 
         "Taiwan's president said corruption was rife in Taiwan. The government launched a "
         "probe in November over corruption."))
     assert (source, code[:2], target) == ("TWNGOV", "09", "TWN")
-    assert rule.endswith("+story-source+home-target")
+    assert rule.endswith("+home-target")

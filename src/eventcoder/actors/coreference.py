@@ -13,6 +13,9 @@ from spacy.tokens import Doc, Span, Token
 from .traits import Description, DiscourseLexicon
 
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
+# Object forms, resolved like their subject forms: "She thanked him".
+OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
 SUBJECT_PRONOUNS = PERSONAL_PRONOUNS | {"it", "they", "we"}
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
 PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
@@ -350,9 +353,12 @@ class _Antecedents:
         self.quoted: dict[int, bool] = {}
         self.genders = genders
 
-    def nearest(self, token: Token, pronoun: str) -> Candidate | None:
-        """The nearest earlier actor the pronoun can stand for, outside quotations; for
-        "they", a plural one nearby before a singular one."""
+    def nearest(self, token: Token, pronoun: str, besides: str | None = None
+                ) -> Candidate | None:
+        """The nearest earlier actor the pronoun can stand for, outside quotations and other
+        than the actor `besides` (the subject of 'she thanked him'); for "they", a plural one
+        nearby before a singular one; for he and she, a person nearby known to be of that
+        gender before one whose gender we do not know."""
         fallback: Candidate | None = None
         for index in range(bisect_left(self.heads, token.i) - 1, -1, -1):
             cand = self.ordered[index]
@@ -360,11 +366,16 @@ class _Antecedents:
             if distance > self.WINDOW or (fallback is not None
                                           and distance > self.PLURAL_WINDOW):
                 break
-            if not _fits(pronoun, cand, self.genders.get(cand.key)):
+            if cand.key == besides or not _fits(pronoun, cand, self.genders.get(cand.key)):
                 continue
             if cand.head.i not in self.quoted:
                 self.quoted[cand.head.i] = _inside_quotes(cand.head)
             if self.quoted[cand.head.i]:  # "'Putin will fail,' he added": he is not Putin
+                continue
+            if pronoun in PRONOUN_GENDER:
+                if self.genders.get(cand.key) == PRONOUN_GENDER[pronoun]:
+                    return cand
+                fallback = fallback or cand
                 continue
             if pronoun != "they" or _plural(cand):
                 return cand
@@ -385,8 +396,13 @@ def link_pronouns(doc: Doc, candidates: list[Candidate], speech_verbs: frozenset
     def fits(cand: Candidate | None, pronoun: str) -> bool:
         return cand is not None and _fits(pronoun, cand, genders.get(cand.key))
 
+    subjects: dict[int, Candidate] = {}  # the pronoun subjects resolved so far, by head
     for token in doc:
         pronoun = token.lower_
+        if (pronoun in OBJECT_PRONOUNS and token.tag_ == "PRP" and token.dep_ in OBJECT_DEPS):
+            _link_object(token, OBJECT_PRONOUNS[pronoun], antecedents, by_head | subjects,
+                         genders, candidates)
+            continue
         if pronoun not in SUBJECT_PRONOUNS or token.dep_ not in SUBJECT_DEPS:
             continue
         ante = _clause_speaker(token, by_head, speech_verbs)
@@ -405,6 +421,25 @@ def link_pronouns(doc: Doc, candidates: list[Candidate], speech_verbs: frozenset
         if ante is not None:
             if pronoun in PERSONAL_PRONOUNS and ante.name_tokens:
                 genders.setdefault(ante.key, PRONOUN_GENDER[pronoun])
-            candidates.append(Candidate(token, doc[token.i:token.i + 1], ante.key, ante.name,
-                                         ante.kind, ante.country, ante.sector, ante.kb_id,
-                                         ante.name_tokens, gender=genders.get(ante.key)))
+            subjects[token.i] = _refer(token, ante, genders.get(ante.key))
+            candidates.append(subjects[token.i])
+
+
+def _refer(token: Token, ante: Candidate, gender: str | None) -> Candidate:
+    """A pronoun as a mention of its antecedent."""
+    return Candidate(token, token.doc[token.i:token.i + 1], ante.key, ante.name, ante.kind,
+                     ante.country, ante.sector, ante.kb_id, ante.name_tokens, gender=gender)
+
+
+def _link_object(token: Token, pronoun: str, antecedents: _Antecedents,
+                 by_head: dict[int, Candidate], genders: dict[str, str],
+                 candidates: list[Candidate]) -> None:
+    """'She thanked him': him is the nearest earlier man other than the clause's subject."""
+    subject = next((by_head.get(c.i) for c in token.head.children
+                    if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None and token.head.dep_ == "prep":  # "she presented the button to him"
+        subject = next((by_head.get(c.i) for c in token.head.head.children
+                        if c.dep_ in SUBJECT_DEPS), None)
+    ante = antecedents.nearest(token, pronoun, besides=subject.key if subject else None)
+    if ante is not None and ante.name_tokens:
+        candidates.append(_refer(token, ante, genders.get(ante.key)))

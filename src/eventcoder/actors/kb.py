@@ -96,6 +96,15 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Period:
+    """A sector an organisation held from a day until a day (None: open)."""
+
+    sector: str
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True)
 class SectorWord:
     """A word that tells an actor's sector: a title (person) or a collective (group)."""
 
@@ -122,6 +131,17 @@ class KnowledgeBase:
     dictionary_people: set[str] = field(default_factory=set)
     report: Counter[str] = field(default_factory=Counter)  # entries and conflicts, by source
     holders: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (country, office)
+    # Sectors an organisation held for a time (the Taliban governing from August 2021).
+    periods: dict[str, list[Period]] = field(default_factory=dict)
+
+    def organisation_sector(self, code: str, day: date | None) -> str:
+        """The sector of a known organisation on a day."""
+        if day is not None:
+            for period in self.periods.get(code, ()):
+                if (period.start is None or period.start <= day) and (
+                        period.end is None or day <= period.end):
+                    return period.sector
+        return self.organisations[code].sector
 
     def person_role(self, name: str, day: date | None) -> tuple[str | None, str | None, str]:
         """Country, sector and office of a known person on a day (former holders are ELI)."""
@@ -141,6 +161,8 @@ class KnowledgeBase:
         past = [o for o in terms if o.start <= day]
         if past:
             last = max(past, key=lambda o: o.start)
+            if last.country is None:  # after heading an international body: of one's country
+                last = max((o for o in past if o.country), key=lambda o: o.start, default=last)
             if name in self.dictionary_people:  # what the dictionary says, or no sector
                 if default is not None:
                     return default.country or last.country, default.sector, default.office
@@ -159,6 +181,16 @@ OFFICE_OF_TITLE = {
     "secretary of state": "secretary of state", "defense secretary": "secretary of defense",
     "secretary of defense": "secretary of defense", "king": "king", "emir": "emir",
     "crown prince": "crown prince", "supreme leader": "supreme leader", "sultan": "sultan",
+    "interior minister": "interior minister", "home minister": "interior minister",
+    "home secretary": "interior minister", "interior secretary": "interior minister",
+    "minister of the interior": "interior minister", "minister of interior": "interior minister",
+    "home affairs minister": "interior minister", "public security minister": "interior minister",
+    "finance minister": "finance minister", "minister of finance": "finance minister",
+    "chancellor of the exchequer": "finance minister", "treasurer": "treasurer",
+    "treasury secretary": "secretary of the treasury",
+    "secretary of the treasury": "secretary of the treasury",
+    "homeland security secretary": "secretary of homeland security",
+    "secretary of homeland security": "secretary of homeland security",
 }
 
 
@@ -329,14 +361,25 @@ def cached(name: str, kind: type[T], build: Callable[[], T], replaces: str | Non
     return value
 
 
+def _code_digest() -> bytes:
+    """A digest of the code that reads the knowledge base, as this process imported it (read
+    once, at import: a process that imported older code must not cache under the new key)."""
+    here = Path(__file__).parent
+    digest = hashlib.sha1()
+    for file in (here / "kb.py", here / "dictionaries.py", here.parent / "resources.py"):
+        digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes())
+    return digest.digest()
+
+
+_CODE_DIGEST = _code_digest()
+
+
 def read_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
     """Read and validate the knowledge base from a folder (default: the packaged data, from
     a compiled cache keyed by the data files and the code that reads them)."""
     data = folder or package_file("actors", "countries.tsv").parent
-    digest = hashlib.sha1()
-    here = Path(__file__).parent
-    code = [here / "kb.py", here / "dictionaries.py", here.parent / "resources.py"]
-    for file in [*sorted(data.glob("*.tsv")), *code]:
+    digest = hashlib.sha1(_CODE_DIGEST)
+    for file in sorted(data.glob("*.tsv")):
         digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes())
     # One cache per folder: a newer one replaces that folder's older ones only.
     folder_key = hashlib.sha1(str(data.resolve()).encode("utf-8")).hexdigest()[:8]
@@ -362,6 +405,13 @@ def _read_text(folder: Path) -> KnowledgeBase:
             add_person_term(kb, file, line, row)
     count_sources(kb, "ours")
     add_dictionaries(kb, folder)
+    periods = path("organisation_periods.tsv")
+    for line, row in read_tsv(periods, ("code", "sector", "start", "end", "note")):
+        if row["code"] not in kb.organisations:
+            raise data_error(periods, line, f"unknown organisation {row['code']!r}")
+        kb.periods.setdefault(row["code"], []).append(Period(
+            check_sector(periods, line, row["sector"]), read_date(periods, line, row["start"]),
+            read_date(periods, line, row["end"])))
     kb.organisation_heads = frozenset(
         row["word"].lower() for _, row in read_tsv(path("organisation_heads.tsv"), ("word",)))
     anaphors = path("anaphors.tsv")

@@ -23,6 +23,7 @@ from .coreference import (
 )
 from .kb import holder_of
 from .matching import ActorAnalysis, ActorMatcher, KbMatch
+from .story import apply_story_country, counterparts, possessor_countries
 from .traits import Description, DiscourseLexicon, discourse_lexicon
 
 # Dependencies that keep a token inside the noun phrase of its head.
@@ -44,6 +45,21 @@ NON_PERSON_ENTS = frozenset(
     {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Sectors of known organisations without a country that keep the nationality their name
+# states (an NGO "whose name states a nationality keeps it"); international bodies and
+# transnational militants do not: "Islamic State in Iraq" and "Arab League" name no member.
+NAMED_NATIONALITY_SECTORS = frozenset({"NGO", "MED", "BUS", "LAB", "EDU", "HLH", "REL", "PTY"})
+# Capitalised words of titles and regions that the gazetteer also knows as some small town:
+# the "Federal" of "the Federal Minister" and the "West" of "a West African government" are
+# not places.
+OFFICE_WORDS = frozenset({"federal", "national", "state", "central", "regional", "provincial",
+                          "municipal", "metropolitan", "city", "county", "district", "royal",
+                          "supreme", "interim", "transitional", "military", "border", "riot",
+                          "secret", "general", "deputy", "acting", "chief", "senior", "grand",
+                          "high", "new", "union", "independent", "popular", "democratic",
+                          "west", "east", "north", "south", "western", "eastern", "northern",
+                          "southern", "african", "asian", "european", "arab", "american",
+                          "latin", "middle", "pacific", "atlantic", "caribbean", "gulf"})
 # Nouns for the head of a body that are not titles of their own: "the chairman of the Chamber".
 BODY_HEADS = frozenset({"chairman", "chairwoman", "chair", "head", "chief", "director",
                         "founder", "boss", "coordinator", "convener"})
@@ -61,6 +77,9 @@ class ActorResolver:
         self.place_country = place_country  # "police in Lagos": the country of a city
         self.lexicon = lexicon or discourse_lexicon()
         self.country_names = {iso3: c.name for iso3, c in self.kb.countries.items()}
+        # Country names and demonyms inside organisations' names: "the Norwegian Refugee Council".
+        self.nationality = {t.text.lower(): t.ref for t in self.kb.terms
+                            if t.kind in ("country", "demonym")}
 
     def resolve(self, doc: Doc, published: date | None) -> ActorAnalysis:
         """All actors of the document with their mentions."""
@@ -83,11 +102,14 @@ class ActorResolver:
         refer_back([a for a in anaphors if a.label_ != "country"], candidates)
         refer_to_countries(self._country_references(doc, anaphors, name_at), candidates,
                            self.lexicon, published, self.country_names)
+        possessor_countries(candidates)
         own_possessives(candidates)
         merge_appositions(candidates)
+        counterparts(candidates)
         link_surnames(candidates)
         assign_genders(doc, candidates, self.lexicon)
         link_pronouns(doc, candidates, self.speech_verbs)
+        apply_story_country(doc, candidates, self.place_country, _is_stance)
         return _build_actors(doc, candidates, kb_matches)
 
     def _candidate(
@@ -125,8 +147,11 @@ class ActorResolver:
                                   p_country, p_sector, term.ref, tuple(term.ref.split()))
             if term.kind == "organisation":
                 org = self.kb.organisations[term.ref]
-                return Candidate(head, span, f"org:{org.code}", org.name, "organisation",
-                                  org.country or country, org.sector, org.code)
+                held = self.kb.organisation_sector(org.code, published)
+                own = org.country or (self._named_nationality(match.span)
+                                      if held in NAMED_NATIONALITY_SECTORS else None)
+                return Candidate(head, span, _org_key(org.code, held, org.sector), org.name,
+                                  "organisation", own or country, held, org.code)
             if term.kind == "seat" and not _in_actor_slot(head):
                 return None
             if term.kind in ("country", "demonym", "seat"):
@@ -148,7 +173,7 @@ class ActorResolver:
                                   if m.term.kind == "organisation"), None)
                 if member_of is not None and country is None:  # "U.N. mediator Cordovez"
                     country = member_of.country
-                    sector = member_of.sector
+                    sector = self.kb.organisation_sector(member_of.code, published)
                 name = " ".join(name_tokens)
                 return Candidate(head, span, f"person:{name}", name, "person", country, sector,
                                   None, name_tokens)
@@ -170,15 +195,17 @@ class ActorResolver:
         if head.i in sector_at and title is not None and orgs:
             # "U.N. peacekeepers", "Hamas fighters": members of a known organisation.
             org = self.kb.organisations[orgs[0]]
+            org_sector = self.kb.organisation_sector(org.code, published)
             # Members of Hamas are REB, of the UN IGO; a "Taliban government" is a government.
             sector = (title.sector if head.lemma_.lower() in GOVERNING_BODIES
-                      and org.sector != "IGO" else org.sector)
-            return Candidate(head, span, f"org:{org.code}:{sector}", org.name, "organisation",
-                              org.country, sector, org.code)
+                      and org_sector != "IGO" else org_sector)
+            return Candidate(head, span, _org_key(org.code, sector, org.sector), org.name,
+                              "organisation", org.country, sector, org.code)
         if orgs and head.pos_ == "NOUN":  # "the Hezbollah group", "Hamas leadership"
             org = self.kb.organisations[orgs[0]]
-            return Candidate(head, span, f"org:{org.code}", org.name, "organisation",
-                              org.country, org.sector, org.code)
+            sector = self.kb.organisation_sector(org.code, published)
+            return Candidate(head, span, _org_key(org.code, sector, org.sector), org.name,
+                              "organisation", org.country, sector, org.code)
         people = [m.term.ref for m in modifiers if m.term.kind == "person"]
         if head.i in sector_at and title is not None and country is None and people:
             # "the Trump administration", "Netanyahu's government": the leader's country.
@@ -206,6 +233,14 @@ class ActorResolver:
             return Candidate(head, span, f"group:{country}:None", self.kb.countries[country].name,
                               "country", country, None, country)
         return None
+
+    def _named_nationality(self, name: Span) -> str | None:
+        """The one country a name states ('Danish' in 'the Danish Refugee Council'), if any."""
+        words = [t.lower_ for t in name]
+        found = {self.nationality[" ".join(words[i:j])] for i in range(len(words))
+                 for j in range(i + 1, min(i + 4, len(words)) + 1)
+                 if " ".join(words[i:j]) in self.nationality}
+        return found.pop() if len(found) == 1 else None
 
     def _coordinated(self, cand: Candidate, name_at: dict[int, KbMatch]) -> list[Candidate]:
         """'Hungarian and Romanian officials': one more actor per further country."""
@@ -307,6 +342,12 @@ class ActorResolver:
                     found = self._country_named(obj, name_at)
                     if found:
                         return found
+                if depth == 0 and obj.pos_ in ("NOUN", "PROPN") and prep.lower_ in ("of", "for"):
+                    owner = next((name_at[c.i].term.ref for c in obj.children
+                                  if c.dep_ in ("poss", "amod", "compound") and c.i in name_at
+                                  and name_at[c.i].term.kind in ("country", "demonym")), None)
+                    if owner:  # "the speaker of Ghana's parliament", "a spokesman for the
+                        return owner  # Iranian foreign ministry"
                 if (depth == 0 and obj.pos_ == "NOUN"
                         and prep.lower_ in ("of", "in", "to", "at", "near")):
                     found = self._country_of_prep(obj, name_at, depth + 1)
@@ -327,16 +368,28 @@ class ActorResolver:
     def _country_of_place_modifier(self, span: Span, head: Token, name_at: dict[int, KbMatch],
                                    sector_at: dict[int, Span]) -> str | None:
         """The country of a place that modifies an authority: 'Shanghai authorities', 'Delhi
-        police', 'the Basra governor', 'Lagos state government'."""
+        police', 'the Basra governor', 'Lagos state government' (the tagger often takes such a
+        place for an organisation: any proper name the gazetteer knows will do)."""
         if self.place_country is None:
             return None
         for token in span:
-            if (token.i >= head.i or token.ent_type_ not in PLACE_ENTS or token.i in name_at
-                    or token.i in sector_at):
+            if token.i >= head.i or token.i in name_at or token.i in sector_at:
                 continue
             entity = entity_of(token)
-            if entity is not None and entity.end <= head.i:
-                found = self.place_country(entity.text)
+            if token.ent_type_ in PLACE_ENTS and entity is not None and entity.end <= head.i:
+                names = [entity.text]
+            elif ((token.pos_ == "PROPN" or (token.pos_ == "ADJ" and not token.is_sent_start))
+                  and token.ent_type_ != "PERSON" and token.is_title
+                  and token.lower_ not in OFFICE_WORDS):  # "the Aleppo governor" (as ADJ)
+                start = token.i  # the run of proper names this one ends: "Addis Ababa"
+                while (start > span.start and span.doc[start - 1].pos_ == "PROPN"
+                       and span.doc[start - 1].i not in name_at):
+                    start -= 1
+                names = [span.doc[start:token.i + 1].text, token.text]
+            else:
+                continue
+            for name in names:
+                found = self.place_country(name)
                 if found:
                     return found
         return None
@@ -351,6 +404,11 @@ class ActorResolver:
                                  or t.i == token.i):token.i + 1].text
             return self.place_country(name)
         return None
+
+
+def _org_key(code: str, sector: str, usual: str) -> str:
+    """The key of a known organisation, apart from it when it held another sector that day."""
+    return f"org:{code}" if sector == usual else f"org:{code}:{sector}"
 
 
 def _phrase(head: Token) -> Span:
