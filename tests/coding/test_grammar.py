@@ -118,6 +118,12 @@ GRAMMAR = [
     # A refusal is coded even when the lexicon knows neither verb's pattern.
     ("Kenyan Vice-President Moody Awori has declined to resign.",
      {("KEN", "123", None, "asserted", False)}),
+    # A group named by its members' countries is each of them: every ordered pair agrees.
+    ("The governments of Panama, Guatemala and Venezuela signed the accord.",
+     {(a, "057", b, "asserted", False) for a in ("PAN", "GTM", "VEN")
+      for b in ("PAN", "GTM", "VEN") if a != b}),
+    ("The foreign ministers of Russia and Turkey praised Azerbaijan.",
+     {("RUS", "051", "AZE", "asserted", False), ("TUR", "051", "AZE", "asserted", False)}),
     # A warning about a state of affairs gets no guessed target.
     ("President Dos Santos of Angola warned that the crisis could spread to Guinea-Bissau.",
      set()),

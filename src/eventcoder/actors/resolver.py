@@ -243,12 +243,13 @@ class ActorResolver:
         return found.pop() if len(found) == 1 else None
 
     def _coordinated(self, cand: Candidate, name_at: dict[int, KbMatch]) -> list[Candidate]:
-        """'Hungarian and Romanian officials': one more actor per further country."""
+        """'Hungarian and Romanian officials', 'the foreign ministers of Russia, Turkey and
+        Iran': one more actor per further country."""
         if cand.kind not in ("group", "person", "country") or cand.name_tokens:
             return []
         extra = []
         seen = {cand.country}
-        for token in cand.span:
+        for token in [*cand.span, *_of_members(cand.head)]:
             match = name_at.get(token.i)
             if (token.i != cand.head.i and match is not None and token.dep_ == "conj"
                     and match.term.kind in ("country", "demonym") and match.term.ref not in seen):
@@ -510,3 +511,13 @@ def _build_actors(doc: Doc, candidates: list[Candidate], kb_matches: list[KbMatc
         actors.append(Actor(actor_id, first.name, first.kind, country, sector, tuple(mentions),
                             first.kb_id))
     return ActorAnalysis(actors, by_token, kb_matches, also)
+
+
+def _of_members(head: Token) -> list[Token]:
+    """The further countries of a plural group's of-phrase: 'the ministers of Russia,
+    [Turkey] and [Iran]' (the first gives the group its country)."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return []
+    return [conj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children if pobj.dep_ == "pobj"
+            for conj in pobj.conjuncts if conj.i > pobj.i]
