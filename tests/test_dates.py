@@ -147,6 +147,15 @@ def test_times_keep_their_offsets_and_unresolved_dates(pipeline: Pipeline) -> No
     assert all(t.value.value is None for t in find_times(doc, None, index))
 
 
+def test_dates_stated_whole_need_no_publication_date(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Turkey attacked Syria on June 12, 2019. Talks of the 1990s failed. "
+                       "Russia met Iran on Monday.")
+    found = {(t.value.text, t.value.value, t.value.value_end)
+             for t in find_times(doc, None, SentenceIndex(doc))}
+    assert found == {("June 12, 2019", date(2019, 6, 12), date(2019, 6, 12)),
+                     ("1990s", date(1990, 1, 1), date(1999, 12, 31)), ("Monday", None, None)}
+
+
 @pytest.mark.parametrize(("sentence", "anchor", "expected"), [
     # The time of the event's own clause.
     ("Russian troops shelled Kharkiv on Tuesday, officials said.", "shelled", "2024-03-12"),

@@ -163,8 +163,18 @@ def _reading(span: Span) -> str:
     return doc[start:span.end].text
 
 
-def _resolve(span: Span, published: date, anchor: Resolved | None) -> Resolved | None:
+# Two publication dates far apart: an expression that resolves the same against both says its
+# date whole ("June 12, 2019", "the 1990s") and needs no publication date.
+UNDATED_PROBES = (date(2000, 6, 15), date(2030, 6, 15))
+
+
+def _resolve(span: Span, published: date | None, anchor: Resolved | None) -> Resolved | None:
+    """The expression's range; without a publication date, only a date stated whole."""
     verb = governing_verb(span.root)
+    if published is None:
+        found = {resolve_expression(_reading(span), probe, future=looks_ahead(span, verb),
+                                    anchor=anchor) for probe in UNDATED_PROBES}
+        return found.pop() if len(found) == 1 else None
     return resolve_expression(_reading(span), published, future=looks_ahead(span, verb),
                               anchor=anchor)
 
@@ -188,27 +198,24 @@ def _found(span: Span, resolved: Resolved | None, index: SentenceIndex) -> Found
 
 
 def find_times(doc: Doc, published: date | None, index: SentenceIndex) -> list[FoundTime]:
-    """Every temporal expression of the document, resolved when the published date allows;
-    a date inside a longer phrase is also found on its own."""
+    """Every temporal expression of the document, resolved against the published date (without
+    one, only dates stated whole); a date inside a longer phrase is also found on its own."""
     found: list[FoundTime] = []
     anchors: dict[int, Resolved] = {}  # sentence -> the last date it named
     for ent in _candidate_spans(doc):
         span = _trim(ent)
         sentence = index.locate(span.start, span.end)[0]
-        resolved = None
-        if published is not None:
+        resolved = _resolve(span, published, anchors.get(sentence))
+        comma = next((t.i for t in span if t.text == ","), None)
+        if resolved is None and comma is not None and comma > span.start:
+            span = span.doc[span.start:comma]  # "Feb. 20, a day after talks began"
             resolved = _resolve(span, published, anchors.get(sentence))
-            comma = next((t.i for t in span if t.text == ","), None)
-            if resolved is None and comma is not None and comma > span.start:
-                span = span.doc[span.start:comma]  # "Feb. 20, a day after talks began"
-                resolved = _resolve(span, published, anchors.get(sentence))
         if ent.label_ != "DATE" and resolved is None:
             continue  # a clock time ("10 a.m.") or a word that was not a date after all
         found.append(_found(span, resolved, index))
         inner = _inner_date(span)
         if inner is not None:
-            inner_value = _resolve(inner, published, None) if published is not None else None
-            found.append(_found(inner, inner_value, index))
+            found.append(_found(inner, _resolve(inner, published, None), index))
         if resolved is not None:
             anchors[sentence] = resolved
     return found
