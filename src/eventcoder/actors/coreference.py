@@ -10,6 +10,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ..syntax import SUBJECT_DEPS
 from .traits import Description, DiscourseLexicon
 
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
@@ -20,7 +21,6 @@ SUBJECT_PRONOUNS = PERSONAL_PRONOUNS | {"it", "they", "we"}
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
 PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass

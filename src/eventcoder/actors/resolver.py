@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorRef, Mention
 from ..nlp import SentenceIndex, entity_of
+from ..syntax import NOUN_PHRASE_DEPS
 from .coreference import (
     Candidate,
     CountryReference,
@@ -27,8 +28,7 @@ from .story import apply_story_country, counterparts, possessor_countries
 from .traits import Description, DiscourseLexicon, discourse_lexicon
 
 # Dependencies that keep a token inside the noun phrase of its head.
-PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "det", "case", "nummod",
-                         "npadvmod"})  # "Vietnamese" in "Vietnamese-led forces"
+PHRASE_DEPS = NOUN_PHRASE_DEPS | {"npadvmod"}  # "Vietnamese" in "Vietnamese-led forces"
 # "US-backed rebels" are not American: participles that make a country a sponsor, not a member.
 SPONSOR_PARTICIPLES = frozenset({"back", "sponsor", "fund", "support", "arm", "train", "ally",
                                  "finance", "supply", "equip", "install", "appoint"})

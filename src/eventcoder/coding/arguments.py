@@ -11,8 +11,11 @@ from spacy.tokens import Token
 from ..actors import ActorAnalysis
 from ..model import ActorRef
 from ..resources import package_file, read_tsv, split_list
+from ..syntax import conjuncts, preps_of
 from .lexicon import Pattern
-from .predicates import Predicate, conjuncts, preps_of
+from .predicates import (
+    Predicate,
+)
 
 # Prepositions that introduce the target when the pattern names none, in order of preference.
 TARGET_PREPS = ("with", "against", "to", "on", "at", "into", "toward", "towards", "for", "from")

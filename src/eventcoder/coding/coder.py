@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorAnalysis
 from ..model import ActorRef
+from ..syntax import conjuncts, first_conjunct
 from .arguments import (
     actors_of,
     best_pattern,
@@ -24,8 +25,6 @@ from .mood import COOPERATIVE_ROOTS, stated_code
 from .nouns import code_nouns, noun_patterns, noun_source
 from .predicates import (
     Predicate,
-    conjuncts,
-    first_conjunct,
     has_infinitive_to,
     inherited_subjects,
     lemma_candidates,

@@ -8,16 +8,15 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorAnalysis
 from ..model import ActorRef
+from ..syntax import conjuncts, preps_of
 from .arguments import actors_of, noun_sense
 from .drafts import Consideration, Draft, confidence, force_code
 from .lexicon import Lexicon, Pattern
 from .mood import stated_code
 from .predicates import (
-    conjuncts,
     inherited_subjects,
     is_negated,
     modality_of,
-    preps_of,
     role_of,
 )
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import RELATIVE_PRONOUNS, conjuncts, first_conjunct, preps_of
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
 OBLIGATION_AUX = frozenset({"must", "should"})
@@ -61,24 +62,6 @@ def lemma_candidates(token: Token) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def conjuncts(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ('Iran and Iraq')."""
-    return [token, *token.conjuncts] if token.conjuncts else [token]
-
-
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
-
-
-def preps_of(token: Token) -> list[tuple[str, Token]]:
-    """Prepositions attached to a token with their objects, coordinations expanded; times
-    ('on Sunday') are not arguments."""
-    found: list[tuple[str, Token]] = []
-    for prep in token.children:
-        if prep.dep_ in ("prep", "agent") or (prep.dep_ == "dative" and prep.pos_ == "ADP"):
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_ENTITIES:
-                    found.extend((prep.lower_, o) for o in conjuncts(obj))
-    return found
 
 
 def modifies_root_noun(verb: Token) -> bool:
@@ -108,11 +91,6 @@ def complement_role(verb: Token, governor: Token, roles: Mapping[str, str]) -> s
     return role
 
 
-def first_conjunct(verb: Token) -> Token:
-    """The first of coordinated verbs: 'to unite and [mobilize]' stands where 'unite' does."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head
-    return verb
 
 
 def governor_of(verb: Token) -> Token | None:

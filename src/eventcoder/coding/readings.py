@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..syntax import first_conjunct
 from .arguments import noun_lemmas
 from .lexicon import Lexicon, Pattern
 from .nouns import noun_patterns
@@ -13,7 +14,6 @@ from .predicates import (
     FUTURE_AUX,
     MAX_HOPS,
     Predicate,
-    first_conjunct,
     governor_of,
     has_infinitive_to,
     modifies_root_noun,

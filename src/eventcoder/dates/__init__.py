@@ -9,11 +9,12 @@ the date of each event.
 - `attach`: the date of an event (`date_of_event`).
 """
 
+from ..syntax import governing_verb
 from .attach import date_of_event
 from .finder import FoundTime, find_times
 from .grammar import resolve_expression
 from .periods import Resolved
-from .tense import governing_verb, looks_ahead, tense_of
+from .tense import looks_ahead, tense_of
 
 __all__ = ["FoundTime", "Resolved", "date_of_event", "find_times", "governing_verb",
            "looks_ahead", "resolve_expression", "tense_of"]

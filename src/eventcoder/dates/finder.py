@@ -13,9 +13,10 @@ from spacy.util import filter_spans
 
 from ..model import TimeValue
 from ..nlp import SentenceIndex
+from ..syntax import governing_verb
 from .grammar import LEADING, YEAR, is_calendar_date, resolve_expression
 from .periods import Resolved
-from .tense import governing_verb, looks_ahead
+from .tense import looks_ahead
 from .words import WEEKDAYS, WORDS
 
 LINKS = ("and", "to", "-", "–", "through", "until")

@@ -45,11 +45,6 @@ def tense_words(path: Path | None = None) -> TenseWords:
 WORDS = tense_words()
 
 
-def governing_verb(token: Token) -> Token | None:
-    """The verb (or auxiliary) above the token in the parse, or None."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token if token.pos_ in ("VERB", "AUX") else None
 
 
 def tense_of(verb: Token | None) -> str | None:

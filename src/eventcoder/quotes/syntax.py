@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-RELATIVE = frozenset({"who", "which", "that", "whom"})
-PHRASE_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "flat", "nummod", "case"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+from ..syntax import RELATIVE_PRONOUNS, SUBJECT_DEPS, phrase_indices
+
 MAX_HOPS = 6  # xcomp/advcl/conj steps up to the verb that has the subject
 
 
@@ -18,7 +17,7 @@ def subject(verb: Token, inside: set[int]) -> Token | None:
     while hops < MAX_HOPS:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and child.i not in inside:
-                if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return verb.head
                 return _same_paragraph(verb, child)
         fronted = _fronted_subject(verb, inside)
@@ -73,13 +72,7 @@ def _same_paragraph(verb: Token, found: Token) -> Token | None:
 
 def phrase_text(token: Token) -> str:
     """The words of a noun phrase up to its head's modifiers (no clauses)."""
-    indices = {token.i}
-    stack = [token]
-    while stack:
-        for child in stack.pop().children:
-            if child.dep_ in PHRASE_DEPS:
-                indices.add(child.i)
-                stack.append(child)
+    indices = phrase_indices(token)
     start = min(indices)
     while start < token.i and "\n" in token.doc[start:token.i].text:
         start += 1  # a phrase never reaches back over a paragraph break
