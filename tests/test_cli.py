@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -20,11 +21,13 @@ SCHOLZ = ("German Chancellor Olaf Scholz will travel to Brasilia next week to me
           "Luiz Inacio Lula da Silva, his office said on Monday.")
 
 
-def _eventcoder(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+def _eventcoder(*args: str, cwd: Path, stdin: str | None = None,
+                columns: int | None = None) -> subprocess.CompletedProcess:
     exe = shutil.which("eventcoder", path=str(Path(sys.executable).parent))
     command = [exe] if exe else [sys.executable, "-m", "eventcoder"]
+    env = None if columns is None else {**os.environ, "COLUMNS": str(columns)}
     return subprocess.run([*command, *args], cwd=cwd, input=stdin, capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, env=env)
 
 
 def _lines(path: Path) -> list[dict]:
@@ -106,9 +109,10 @@ def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
 
 
 def test_demo_prints_events_and_writes_the_store(tmp_path: Path) -> None:
-    result = _eventcoder("demo", "--db", "demo.duckdb", cwd=tmp_path)
+    result = _eventcoder("demo", "--db", "demo.duckdb", cwd=tmp_path, columns=200)
     assert result.returncode == 0, result.stderr
     assert "DEUGOV German Chancellor Olaf" in result.stdout and "sample articles" in result.stdout
+    assert "eventcoder serve --db demo.duckdb" in result.stdout
     with duckdb.connect(str(tmp_path / "demo.duckdb")) as con:
         roots = {r[0] for r in con.execute("SELECT cameo_root FROM events").fetchall()}
         assert con.execute("SELECT count(*) FROM documents").fetchone() == (4,)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -27,7 +29,13 @@ from eventcoder.model import (
 )
 from eventcoder.ontology import load_codebook
 from eventcoder.store import EventStore, update_clusters
-from eventcoder.store.exports import GDELT_COLUMNS, NOT_CLUSTERED, ExportOptions, export
+from eventcoder.store.exports import (
+    GDELT_COLUMNS,
+    NOT_CLUSTERED,
+    ExportOptions,
+    export,
+    fraction_date,
+)
 
 from .api.stores import add_cluster_of_dyad, build_demo_store
 
@@ -282,3 +290,177 @@ def test_export_command_errors(demo_store: Path, args: list[str], message: str,
     args = [a.replace("{db}", str(demo_store)) for a in args]
     assert main(["export", *args]) == 2
     assert message in capsys.readouterr().err
+
+
+# --- GDELT's FractionDate and SOURCEURL ------------------------------------------------------
+
+def _store_of(path: Path, *documents: AnnotatedDocument) -> Path:
+    store = EventStore(duckdb.connect(str(path)), "test")
+    store.write(list(documents), [])
+    store.close()
+    return path
+
+
+def _dated(when: date, **document: Any) -> AnnotatedDocument:
+    """The known document with its meeting on another date (and other document fields)."""
+    known = known_document()
+    meet = dataclasses.replace(known.events[0], date=when, date_end=when,
+                               date_precision="day")
+    return dataclasses.replace(known, events=(meet,),
+                               document=dataclasses.replace(known.document, **document))
+
+
+@pytest.mark.parametrize(("when", "written"), [
+    (date(2021, 3, 23), "2021.2274"),  # as in GDELT's own files: ((3 - 1) * 30 + 23) / 365
+    (date(2015, 2, 18), "2015.1315"),
+    (date(2019, 1, 1), "2019.0027"),
+    (date(2019, 3, 13), "2019.2000"),  # four places always
+    (date(2020, 12, 31), "2020.9890"),  # 30-day months and 365-day years, leap or not
+])
+def test_fraction_date_as_gdelt_writes_it(tmp_path: Path, when: date, written: str) -> None:
+    store = _store_of(tmp_path / "s.duckdb", _dated(when))
+    data, _ = _export(store, "gdelt")
+    [line] = data.decode().splitlines()
+    cells = line.split("\t")
+    assert cells[GDELT_COLUMNS.index("FractionDate")] == written
+    assert cells[GDELT_COLUMNS.index("SQLDATE")] == when.strftime("%Y%m%d")
+    assert fraction_date(when) == float(written)
+
+
+@pytest.mark.parametrize("clustered", [False, True])
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://news.example/scholz", "https://news.example/scholz"),
+    (None, "known"),  # the document id, never the file it was read from
+])
+def test_gdelt_source_url_is_the_article_or_its_id(tmp_path: Path, clustered: bool,
+                                                   url: str | None, expected: str) -> None:
+    store = _store_of(tmp_path / "s.duckdb", _dated(date(2023, 6, 12), url=url,
+                                                    source="/data/in/articles.jsonl",
+                                                    line=3))
+    if clustered:
+        with duckdb.connect(str(store)) as con:
+            assert update_clusters(con).clusters == 1
+    frame = _read_gdelt(_export(store, "gdelt")[0])
+    assert frame["SOURCEURL"].tolist() == [expected]
+
+
+def test_gdelt_source_url_of_the_clustered_demo_is_never_a_file(demo_store: Path,
+                                                                tmp_path: Path) -> None:
+    path = tmp_path / "clustered.duckdb"
+    path.write_bytes(demo_store.read_bytes())
+    with duckdb.connect(str(path)) as con:
+        update_clusters(con)
+        ids = {r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall()}
+    frame = _read_gdelt(_export(path, "gdelt")[0])
+    assert len(frame) > 10 and set(frame["SOURCEURL"]) <= ids  # the demo has no URLs
+
+
+# --- the explorer's filters ------------------------------------------------------------------
+
+ANKARA = "Turkish troops shelled the SDF near Kobani as Ankara sent envoys to Washington."
+
+
+def _syria_document() -> AnnotatedDocument:
+    """Four events of October 2019 between Turkey, the SDF and the United States."""
+    codebook = load_codebook()
+    turkey_mil = ActorRef("a1", "TUR", "MIL", "Turkish troops")
+    sdf = ActorRef("a2", "SYR", "REB", "SDF")
+    turkey_gov = ActorRef("a3", "TUR", "GOV", "Ankara")
+    usa = ActorRef("a4", "USA", "GOV", "Washington")
+    kobani = Place(0, "Kobani", 0, 6, "Kobani", "SYR", 36.89, 38.35, "city")
+
+    def event(event_id: str, cameo: str, source: ActorRef, target: ActorRef, day: int,
+              place: Place | None) -> Event:
+        return Event(id=event_id, sentence=0, source=source, target=target,
+                     code=codebook[cameo], trigger=Span("x", 0, 1), negated=False,
+                     modality="asserted", date=date(2019, 10, day), date_end=None,
+                     date_precision="day", date_source="text", location=place,
+                     location_source="clause" if place else None, confidence=0.9,
+                     rule=f"test-{event_id}")
+
+    actors = (Actor("a1", "Turkish Armed Forces", "group", "TUR", "MIL", (), "TURMIL"),
+              Actor("a2", "Syrian Democratic Forces", "group", "SYR", "REB", (), "SDF"),
+              Actor("a3", "Turkey", "country", "TUR", "GOV", (), "TUR"),
+              Actor("a4", "United States", "country", "USA", "GOV", (), "USA"))
+    return AnnotatedDocument(
+        document=Document(text=ANKARA, doc_id="syria", url="https://news.example/syria",
+                          published=date(2019, 10, 20)),
+        sentences=(ANKARA,), actors=actors,
+        events=(event("shell", "195", turkey_mil, sdf, 9, kobani),
+                event("envoy", "036", turkey_gov, usa, 16, None),
+                event("sanction", "163", usa, turkey_gov, 14, None),
+                event("accuse", "112", sdf, turkey_mil, 10, kobani)),
+        places=(kobani,))
+
+
+@pytest.fixture
+def syria_store(tmp_path: Path) -> Path:
+    return _store_of(tmp_path / "syria.duckdb", _syria_document())
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    ({}, {"shell", "envoy", "sanction", "accuse"}),
+    ({"source": "TUR"}, {"shell", "envoy"}),  # a code's start: TURMIL and TURGOV
+    ({"source": "turmil"}, {"shell"}),
+    ({"target": "TUR"}, {"sanction", "accuse"}),
+    ({"actor": "Syrian Democratic Forces"}, {"shell", "accuse"}),  # a name, either side
+    ({"actor": "sdf"}, {"shell", "accuse"}),  # its knowledge-base id
+    ({"source": "TUR", "target": "SDF"}, {"shell"}),
+    ({"cameo": "19"}, {"shell"}),  # a prefix: every fight
+    ({"cameo": "036"}, {"envoy"}),
+    ({"plover": "sanction"}, {"sanction"}),
+    ({"location": "syr"}, {"shell", "accuse"}),
+    ({"since": date(2019, 10, 10), "until": date(2019, 10, 14)}, {"accuse", "sanction"}),
+    ({"actor": "USA", "location": "SYR"}, set()),
+])
+@pytest.mark.parametrize("fmt", ["plover", "gdelt", "csv"])
+def test_export_filters(syria_store: Path, fmt: str, filters: dict, expected: set) -> None:
+    data, _ = _export(syria_store, fmt, **filters)
+    codes = {"195": "shell", "036": "envoy", "163": "sanction", "112": "accuse"}
+    if fmt == "plover":
+        got = {r["rule"].removeprefix("test-") for r in map(json.loads, data.splitlines())}
+    elif fmt == "gdelt":
+        got = {codes[c] for c in _read_gdelt(data)["EventCode"]} if data else set()
+    else:
+        got = set(pd.read_csv(io.BytesIO(data), dtype={"cameo": "string"})["event_id"])
+    assert got == expected
+
+
+def test_filters_choose_clusters_by_their_events(syria_store: Path) -> None:
+    with duckdb.connect(str(syria_store)) as con:
+        update_clusters(con)
+    frame = _read_gdelt(_export(syria_store, "gdelt", source="TUR")[0])
+    assert set(frame["EventCode"]) == {"195", "036"}
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["--source", "TUR", "--code", "19"], 1),
+    (["--actor", "Syrian Democratic Forces"], 2),
+    (["--plover", "assault", "--location", "SYR"], 1),
+    (["--target", "TUR", "--since", "2019-10-11"], 1),
+])
+def test_export_command_filters(syria_store: Path, args: list[str], expected: int,
+                                capsys) -> None:
+    assert main(["export", "--format", "plover", "--db", str(syria_store), *args]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == expected
+
+
+@pytest.mark.parametrize("args", [
+    ["--code", "nineteen"], ["--plover", "FIGHT"], ["--location", "Syria"],
+    ["--format", "csv", "--table", "actors", "--source", "TUR"],
+])
+def test_export_command_refuses_bad_filters(syria_store: Path, args: list[str],
+                                            capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", "--format", "plover", "--db", str(syria_store), *args])
+    assert exit_.value.code == 2 and "usage" in capsys.readouterr().err
+
+
+def test_export_format_has_help() -> None:
+    from eventcoder.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command")
+    export_parser = commands.choices["export"]
+    fmt = next(a for a in export_parser._actions if a.dest == "fmt")
+    assert fmt.help and all(name in fmt.help for name in ("gdelt", "plover", "parquet"))

@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 
@@ -93,14 +94,14 @@ def test_missing_and_unreadable_files_are_errors(tmp_path: Path,
     locked.write_text("secret", encoding="utf-8")
     dangling = tmp_path / "dangling.txt"
     dangling.symlink_to(tmp_path / "nowhere.txt")
-    real_read = Path.read_bytes
+    real_open = Path.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
+    def open_(self: Path, *args: Any, **kwargs: Any) -> IO[Any]:
+        if self.name == "locked.txt":  # as chmod 000 does, which root ignores
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_open(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)
     results = _read(tmp_path / "absent.txt", tmp_path)
     reasons = sorted((Path(r.source).name, r.reason[:6]) for r in results
                      if isinstance(r, InputError))

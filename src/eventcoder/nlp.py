@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -11,6 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .errors import Messages, PipelineError
+
+# A sentence end: a stop, then closing quotes or brackets, then space (kept with the sentence).
+SENTENCE_END = re.compile(r"""[.!?]["'\u2019\u201d)\]]*\s+""")
 
 
 @lru_cache(maxsize=2)
@@ -25,6 +29,35 @@ def load_pipeline(name: str) -> Language:
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int) -> Iterator[Doc]:
     """One parse per text, in order, batched through nlp.pipe."""
     return nlp.pipe(texts, batch_size=batch_size)
+
+
+def text_windows(text: str, size: int) -> Iterator[str]:
+    """The text in consecutive pieces of at most `size` characters that join back into it,
+    each cut after a paragraph break if its second half has one, else after a line break, a
+    sentence end or a space; a hard cut only where there is none. Each cut looks at half a
+    window at most, so cutting is linear in the length of the text."""
+    start = 0
+    while len(text) - start > size:
+        end = _cut(text, start + size // 2, start + size)
+        yield text[start:end]
+        start = end
+    if start < len(text):
+        yield text[start:]
+
+
+def _cut(text: str, low: int, high: int) -> int:
+    """Where to end a window that may end anywhere in (low, high]."""
+    for mark in ("\n\n", "\n"):
+        found = text.rfind(mark, low, high)
+        if found >= 0:
+            return found + len(mark)
+    end = None
+    for match in SENTENCE_END.finditer(text, low, high):
+        end = match.end()
+    if end is not None:
+        return end
+    found = text.rfind(" ", low, high)
+    return found + 1 if found >= 0 else high
 
 
 def entity_of(token: Token) -> Span | None:

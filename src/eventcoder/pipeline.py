@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -29,11 +29,12 @@ from .model import (
     content_hash,
     event_id,
 )
-from .nlp import SentenceIndex, load_pipeline, parse_texts
+from .nlp import SentenceIndex, load_pipeline, parse_texts, text_windows
 from .ontology import load_codebook
 from .places import FoundPlace, PlaceResolver, location_of_event
 from .quotes import find_quotes
 from .settings import Settings
+from .stitch import Stitcher
 
 
 @dataclass(frozen=True)
@@ -81,11 +82,26 @@ class Pipeline:
             yield from self._analyse_batch(pending)
 
     def _analyse_batch(self, documents: list[Document]) -> Iterator[Analysis]:
-        limit = self.settings.max_chars
-        texts = [d.text[:limit] for d in documents]
-        for document, doc in zip(documents, parse_texts(self.nlp, texts,
-                                                         batch_size=len(texts)), strict=True):
-            yield self._analyse(self._with_published(document), doc)
+        window = self.settings.window_chars
+        texts = [d.text for d in documents if len(d.text) <= window]
+        parsed = iter(parse_texts(self.nlp, texts, batch_size=max(1, len(texts))))
+        for document in documents:
+            if len(document.text) > window:
+                yield self._analyse_windows(self._with_published(document))
+            else:
+                yield self._analyse(self._with_published(document), next(parsed))
+
+    def _analyse_windows(self, document: Document) -> Analysis:
+        """A text longer than a window, coded window by window (memory bounded by the window,
+        time linear in the length) and stitched; the parse kept is the first window's."""
+        stitcher = Stitcher(document)
+        first: Analysis | None = None
+        for text in text_windows(document.text, self.settings.window_chars):
+            analysis = self._analyse(replace(document, text=text), self.nlp(text))
+            first = first or analysis
+            stitcher.add(analysis.annotated)
+        assert first is not None  # a text longer than a window has windows
+        return replace(first, annotated=stitcher.result())
 
     def _with_published(self, document: Document) -> Document:
         if document.published is None and self.settings.published is not None:
@@ -121,9 +137,7 @@ class Pipeline:
         country = story_country(actor_list)
         events = [self._event(document, with_story_context(draft, country, actor_list), index,
                               when, located) for draft, when, located in situated]
-        errors = []
-        if len(document.text) > self.settings.max_chars:
-            errors.append(f"text cut to its first {self.settings.max_chars} characters")
+        errors: list[str] = []
         annotated = AnnotatedDocument(
             document=document,
             sentences=tuple(s.text for s in index.sents),

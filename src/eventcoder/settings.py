@@ -15,4 +15,4 @@ class Settings:
     batch_size: int = 32
     published: date | None = None  # fallback publication date for inputs without one
     actors_file: Path | None = None  # user additions to the actor knowledge base
-    max_chars: int = 200_000  # longer texts are cut, and say so in the document's errors
+    window_chars: int = 10_000  # longer texts are parsed in windows of about this size (see nlp)

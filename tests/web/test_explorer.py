@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,13 +52,19 @@ def _get(url: str) -> Any:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Iterator[str]:
+    yield from serve_store(tmp_path_factory, lambda path: build_demo_store(path, pipeline))
+
+
+def serve_store(tmp_path_factory: pytest.TempPathFactory,
+                build: Callable[[Path], Path]) -> Iterator[str]:
+    """A server over the store that `build` writes, as long as the caller iterates."""
     missing = _browser_missing()
     if missing:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true requires the browser test to run: {missing}")
         pytest.skip(missing)
     folder = tmp_path_factory.mktemp("web")
-    store = build_demo_store(folder / "demo.duckdb", pipeline)
+    store = build(folder / "demo.duckdb")
     port = _free_port()
     log = (folder / "server.log").open("w")
     process = subprocess.Popen(
@@ -106,8 +112,11 @@ def page(server: str) -> Iterator[Any]:
         browser.close()
 
 
-def _screenshot_dir(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("EVENTCODER_SCREENSHOTS", tmp_path))
+SCREENSHOTS = Path(__file__).parent / "screenshots"  # git-ignored: for review
+
+
+def _screenshot_dir(tmp_path: Path | None = None) -> Path:
+    folder = Path(os.environ.get("EVENTCODER_SCREENSHOTS", SCREENSHOTS))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

@@ -31,10 +31,12 @@ event's sentence. The web explorer is at `/`."""
 
 
 def create_app(config: ServerConfig, pipeline_factory: Callable[[], Pipeline] | None = None,
-               *, pool: StorePool | None = None) -> FastAPI:
+               *, pool: StorePool | None = None,
+               on_shutdown: Callable[[], None] | None = None) -> FastAPI:
     """The application serving one store; `pipeline_factory` builds the pipeline of
     POST /annotate on first use (a default Pipeline when not given); `pool` lends the
-    requests their cursors (by default read-only ones on `config.db`)."""
+    requests their cursors (by default read-only ones on `config.db`); `on_shutdown` is called
+    when the server stops (live mode stops its watcher there)."""
     pool = pool or StorePool(config.db, size=config.connections,
                              idle_seconds=config.idle_close_seconds,
                              connect=partial(open_read_only, threads=config.query_threads))
@@ -43,6 +45,8 @@ def create_app(config: ServerConfig, pipeline_factory: Callable[[], Pipeline] | 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         pool.close()
+        if on_shutdown is not None:
+            on_shutdown()
 
     app = FastAPI(title="eventcoder", version=__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None, lifespan=lifespan)

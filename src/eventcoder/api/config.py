@@ -23,3 +23,4 @@ class ServerConfig:
     connections: int = 4  # cursors on the store, shared by concurrent requests
     query_threads: int | None = None  # DuckDB threads per query (None: one per core)
     idle_close_seconds: float | None = 2.0  # close the store when idle, so writers can take it
+    live: bool = False  # this process codes a watched folder into the store it serves

@@ -21,7 +21,13 @@ ACTOR_CODE = r"^[A-Za-z]{3,12}$"
 HASH = r"^[0-9a-f]{8,64}$"
 CLUSTER_ID = r"^[A-Za-z0-9_.:-]{1,64}$"
 MAX_TEXT = 200
+# One actor across documents (an entity): its knowledge-base id when it has one (TUR, SDF,
+# "Olaf Scholz"), else its resolved name. The actors list groups by it and the actor filters
+# match it, so that their counts agree.
+ENTITY = "coalesce(a.kb_id, a.name)"
 
+ACTOR_HELP = ("an actor's key (the `key` of /actors: its knowledge-base id, else its name), "
+              "as source or target")
 Modality = Literal["asserted", "intended", "hypothetical", "reported"]
 SortKey = Literal["date", "cameo", "goldstein", "quad_class", "source", "target", "document",
                   "confidence"]
@@ -68,7 +74,11 @@ class EventFilters:
     negated: bool | None = None
     q: str | None = None
     doc: str | None = None
-    actor: str | None = None  # an actor's resolved name, on either side
+    actor: str | None = None  # an actor entity (ENTITY's value), on either side
+    source_actor: str | None = None
+    target_actor: str | None = None
+    location: str | None = None  # the event's place name
+    location_country: str | None = None
     cluster: str | None = None
 
     def __post_init__(self) -> None:
@@ -122,11 +132,16 @@ class EventFilters:
             add(f"(contains(lower({SEARCHED}), lower(?)) OR {SENTENCE_HAS})", *[self.q] * 3)
         if self.doc is not None:
             add("e.doc_hash = ?", self.doc)
-        if self.actor is not None:
-            add("(EXISTS (SELECT 1 FROM actors a WHERE a.doc_hash = e.doc_hash AND "
-                "a.actor_id = e.source_actor AND a.name = ?) OR EXISTS (SELECT 1 FROM actors a "
-                "WHERE a.doc_hash = e.doc_hash AND a.actor_id = e.target_actor AND a.name = ?))",
-                self.actor, self.actor)
+        for value, sides in ((self.actor, "e.source_actor, e.target_actor"),
+                             (self.source_actor, "e.source_actor"),
+                             (self.target_actor, "e.target_actor")):
+            if value is not None:
+                add(f"EXISTS (SELECT 1 FROM actors a WHERE a.doc_hash = e.doc_hash AND "
+                    f"a.actor_id IN ({sides}) AND {ENTITY} = ?)", value)
+        if self.location is not None:
+            add("lower(e.location_name) = lower(?)", self.location)
+        if self.location_country is not None:
+            add("e.location_country = ?", self.location_country.upper())
         if self.cluster is not None:
             if clusters:
                 add("EXISTS (SELECT 1 FROM cluster_members m WHERE m.doc_hash = e.doc_hash "
@@ -169,8 +184,14 @@ async def event_filters(
     q: Annotated[str | None, Query(max_length=MAX_TEXT,
                                    description="free text in actors, trigger, sentence")] = None,
     doc: Annotated[str | None, Query(pattern=HASH, description="a doc_hash")] = None,
-    actor: Annotated[str | None, Query(max_length=MAX_TEXT,
-                                       description="an actor's resolved name")] = None,
+    actor: Annotated[str | None, Query(max_length=MAX_TEXT, description=ACTOR_HELP)] = None,
+    source_actor: Annotated[str | None, Query(max_length=MAX_TEXT,
+                                              description="the source actor's key")] = None,
+    target_actor: Annotated[str | None, Query(max_length=MAX_TEXT,
+                                              description="the target actor's key")] = None,
+    location: Annotated[str | None, Query(max_length=MAX_TEXT,
+                                          description="the event's place name")] = None,
+    location_country: Annotated[str | None, Query(pattern=COUNTRY)] = None,
     cluster: Annotated[str | None, Query(pattern=CLUSTER_ID)] = None,
 ) -> EventFilters:
     """The FastAPI dependency that reads the event filters from the query string."""
@@ -180,4 +201,22 @@ async def event_filters(
         target_sector=target_sector, sector=sector, source_code=source_code,
         target_code=target_code, cameo_root=cameo_root, cameo=cameo, plover=plover,
         quad_class=quad_class, modality=modality, negated=negated, q=q or None, doc=doc,
-        actor=actor or None, cluster=cluster)
+        actor=actor or None, source_actor=source_actor or None,
+        target_actor=target_actor or None, location=location or None,
+        location_country=location_country, cluster=cluster)
+
+
+async def actor_event_filters(
+    date_from: Annotated[date | None, Query(description="events on or after (YYYY-MM-DD)")] = None,
+    date_to: Annotated[date | None, Query(description="events on or before (YYYY-MM-DD)")] = None,
+    cameo_root: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
+    plover: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3,12}$")] = None,
+    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+    modality: Annotated[Modality | None, Query()] = None,
+    negated: Annotated[bool | None, Query()] = None,
+) -> EventFilters:
+    """The event filters of the actors list: which events its counts count (its own q,
+    country and sector are about the actor, not the event)."""
+    return EventFilters(date_from=date_from, date_to=date_to, cameo_root=cameo_root,
+                        plover=plover, quad_class=quad_class, modality=modality,
+                        negated=negated)

@@ -196,50 +196,6 @@ def list_documents(db: Reader, q: str | None, paging: Paging,
     return page_of(items, int(total or 0), paging, sort=sort, order=order)
 
 
-ACTOR_SORTS = {"events": "as_source + as_target", "mentions": "mentions",
-               "documents": "documents", "name": "name"}
-
-
-def list_actors(db: Reader, *, country: str | None, sector: str | None,
-                q: str | None, paging: Paging, sort: str = "events") -> dict[str, Any]:
-    """Actors grouped by resolved name and code across documents, with how often they occur."""
-    clauses, params = [], []
-    if country:
-        clauses.append("a.country = ?")
-        params.append(country.upper())
-    if sector:
-        clauses.append("a.sector = ?")
-        params.append(sector.upper())
-    if q:
-        clauses.append("contains(lower(a.name), lower(?))")
-        params.append(q)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    grouped = f"""
-        WITH m AS (SELECT doc_hash, actor_id, count(*) AS n FROM mentions GROUP BY ALL),
-             s AS (SELECT doc_hash, source_actor AS actor_id, count(*) AS n FROM events
-                   GROUP BY ALL),
-             t AS (SELECT doc_hash, target_actor AS actor_id, count(*) AS n FROM events
-                   GROUP BY ALL)
-        SELECT a.name, a.code, a.country, a.sector, a.kind, min(a.kb_id) AS kb_id,
-               count(DISTINCT a.doc_hash) AS documents, coalesce(sum(m.n), 0) AS mentions,
-               coalesce(sum(s.n), 0) AS as_source, coalesce(sum(t.n), 0) AS as_target
-        FROM actors a
-        LEFT JOIN m ON m.doc_hash = a.doc_hash AND m.actor_id = a.actor_id
-        LEFT JOIN s ON s.doc_hash = a.doc_hash AND s.actor_id = a.actor_id
-        LEFT JOIN t ON t.doc_hash = a.doc_hash AND t.actor_id = a.actor_id
-        {where}
-        GROUP BY a.name, a.code, a.country, a.sector, a.kind"""
-    total = db.scalar(f"SELECT count(*) FROM ({grouped})", params)
-    direction = "ASC" if sort == "name" else "DESC"
-    items = db.rows(f"SELECT * FROM ({grouped}) ORDER BY {ACTOR_SORTS[sort]} {direction}, "
-                      f"name, code NULLS LAST LIMIT ? OFFSET ?",
-                 [*params, paging.page_size, paging.offset])
-    for item in items:
-        for key in ("mentions", "as_source", "as_target"):
-            item[key] = int(item[key])
-    return page_of(items, int(total or 0), paging, sort=sort)
-
-
 def _only_one(found: list[dict[str, Any]], missing: str,
               ambiguous: Callable[[str], str]) -> dict[str, Any]:
     """The one row of a lookup by id: 404 when there is none, 409 naming the candidate

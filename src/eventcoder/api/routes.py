@@ -8,16 +8,29 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
+from fastapi.responses import StreamingResponse
 
 from .. import __version__
 from ..errors import Messages
 from ..model import Document, content_hash
 from ..pipeline import Pipeline
-from . import queries, summaries
+from . import charts, queries, summaries
+from .actors import alias_index, list_actors
+from .charts import Stack, TimelineInterval
 from .config import ServerConfig
 from .db import StorePool
+from .downloads import MEDIA_TYPES, stream_events
 from .errors import DisabledError, PayloadTooLargeError
-from .filters import CLUSTER_ID, COUNTRY, MAX_TEXT, SECTOR, EventFilters, Order, SortKey
+from .filters import (
+    CLUSTER_ID,
+    COUNTRY,
+    MAX_TEXT,
+    SECTOR,
+    EventFilters,
+    Order,
+    SortKey,
+    actor_event_filters,
+)
 from .filters import event_filters as filters_dependency
 from .schemas import (
     ActorPage,
@@ -30,11 +43,15 @@ from .schemas import (
     EventDetail,
     EventPage,
     Info,
+    MapOut,
+    TimelineOut,
 )
 from .summaries import GroupKey, Interval
 
 MAX_PAGE = 1_000_000
 EVENT_ID = r"^[A-Za-z0-9_-]{1,64}$"
+ACTOR_Q = "a name, alias, abbreviation or code (SDF, YPG, IRNGOV)"
+MAX_PLACES = 5000
 
 class AnnotatorHolder:
     """The NLP pipeline of POST /annotate, loaded on first use and used by one thread at a
@@ -71,18 +88,25 @@ def build_router(config: ServerConfig, annotator: AnnotatorHolder,
 
     @router.get("/info", response_model=Info, tags=["store"])
     def info() -> dict[str, Any]:
-        """What this server serves: store counts, clusters, limits, whether /annotate is on."""
+        """What this server serves: store counts, the event count and the time of the last
+        stored document (poll them to see new events), clusters, limits, whether the server
+        codes a watched folder (`live`) and whether /annotate is on."""
         with pool.reader() as db:
             store = summaries.store_info(db)
+            # What a client polls to show "N new events": the count and the last write.
+            changed = db.scalar("SELECT max(stored_at) FROM documents")
         return {"version": __version__, "store": config.db.name, **store,
+                "events": store["counts"].get("events", 0), "changed": changed,
+                "live": config.live,
                 "annotate": config.allow_annotate, "max_page_size": config.max_page_size,
                 "max_body_bytes": config.max_body_bytes}
 
     @router.get("/facets", tags=["store"])
-    def facets() -> dict[str, Any]:
-        """The values present for each filter (countries, sectors, roots, types) with counts."""
+    def facets(filters: Filters) -> dict[str, Any]:
+        """The values present for each filter (countries, sectors, roots, types), each with the
+        number of events that pass the filters and have it."""
         with pool.reader() as db:
-            return summaries.facets(db)
+            return summaries.facets(db, filters)
 
     @router.get("/events", response_model=EventPage, tags=["events"])
     def events(filters: Filters, pages: Pages, sort: SortKey = "date",
@@ -116,16 +140,20 @@ def build_router(config: ServerConfig, annotator: AnnotatorHolder,
             return queries.get_document(db, doc)
 
     @router.get("/actors", response_model=ActorPage, tags=["actors"])
-    def actors(pages: Pages,
+    def actors(pages: Pages, events: Annotated[EventFilters, Depends(actor_event_filters)],
                country: Annotated[str | None, Query(pattern=COUNTRY)] = None,
                sector: Annotated[str | None, Query(pattern=SECTOR)] = None,
-               q: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
-               sort: Literal["events", "mentions", "documents", "name"] = "events",
+               q: Annotated[str | None, Query(max_length=MAX_TEXT, description=ACTOR_Q)] = None,
+               sort: Literal["events", "mentions", "documents", "name", "as_source",
+                             "as_target"] = "events",
                ) -> dict[str, Any]:
-        """Actors across documents by resolved name and code, most active first."""
+        """Actors across documents, one row per entity (same knowledge-base id, else same
+        name) with its codes, most active first; event counts count the events that pass the
+        event filters given."""
+        aliases = alias_index() if q else None
         with pool.reader() as db:
-            return queries.list_actors(db, country=country, sector=sector, q=q, paging=pages,
-                                       sort=sort)
+            return list_actors(db, country=country, sector=sector, q=q, paging=pages,
+                               sort=sort, events=events, aliases=aliases)
 
     @router.get("/aggregate", response_model=AggregateOut, tags=["events"])
     def aggregate(filters: Filters, interval: Interval = "month",
@@ -165,4 +193,45 @@ def build_router(config: ServerConfig, annotator: AnnotatorHolder,
                             title=body.title, url=body.url, published=body.published)
         return annotator.annotate(document)
 
+    _explorer_routes(router, config, pool, Filters)
     return router
+
+
+def _explorer_routes(router: APIRouter, config: ServerConfig, pool: StorePool,
+                     filters_type: Any) -> None:
+    """The endpoints behind the explorer's timeline, map and downloads."""
+
+    @router.get("/timeline", response_model=TimelineOut, tags=["events"])
+    def timeline(filters: filters_type, interval: TimelineInterval = "month",
+                 stack: Stack = "quad_class") -> dict[str, Any]:
+        """Events per period (zero where none) from the first to the last date (the filters'
+        dates, else the data's), stacked by quad class or PLOVER type, with the Goldstein
+        sum and mean of each period."""
+        with pool.reader() as db:
+            return charts.timeline(db, filters, interval, stack)
+
+    @router.get("/map", response_model=MapOut, tags=["events"])
+    def places(filters: filters_type,
+               limit: Annotated[int, Query(ge=1, le=MAX_PLACES)] = 2000) -> dict[str, Any]:
+        """Events by place, with coordinates and counts per quad class, most events first."""
+        with pool.reader() as db:
+            return charts.places(db, filters, limit)
+
+    def download(filters: EventFilters, fmt: str, sort: str, order: str) -> StreamingResponse:
+        return StreamingResponse(
+            stream_events(pool, filters, fmt, sort, order), media_type=MEDIA_TYPES[fmt],
+            headers={"content-disposition": f'attachment; filename="events.{fmt}"'})
+
+    @router.get("/export/events.csv", tags=["events"],
+                response_class=StreamingResponse)
+    def events_csv(filters: filters_type, sort: SortKey = "date",
+                   order: Order = "asc") -> StreamingResponse:
+        """Every event that passes the filters as CSV (one row per event), streamed."""
+        return download(filters, "csv", sort, order)
+
+    @router.get("/export/events.parquet", tags=["events"],
+                response_class=StreamingResponse)
+    def events_parquet(filters: filters_type, sort: SortKey = "date",
+                       order: Order = "asc") -> StreamingResponse:
+        """Every event that passes the filters as Parquet, streamed."""
+        return download(filters, "parquet", sort, order)

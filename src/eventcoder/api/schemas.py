@@ -123,16 +123,21 @@ class DocumentPage(Page):
 
 
 class ActorRow(BaseModel):
-    """An actor across documents: resolved name and code, and how often it occurs."""
+    """An entity: one actor across documents (same knowledge-base id, else same name), its
+    codes and names, and how often it occurs."""
 
+    key: str = Field(description="what the actor, source_actor and target_actor filters take")
     name: str
-    code: str | None
+    names: list[str] = Field(description="the resolved names it has in the documents")
+    code: str | None = Field(description="its most frequent code")
+    codes: list[str]
     country: str | None
     sector: str | None
     kind: str | None
     kb_id: str | None
     documents: int
     mentions: int
+    events: int = Field(description="events with it as source or target (once each)")
     as_source: int
     as_target: int
 
@@ -142,6 +147,7 @@ class ActorPage(Page):
 
     items: list[ActorRow]
     sort: str
+    filters: dict[str, Any]
 
 
 class AggregateOut(BaseModel):
@@ -152,6 +158,54 @@ class AggregateOut(BaseModel):
     filters: dict[str, Any]
     truncated: bool
     rows: list[dict[str, Any]]
+
+
+class TimelineSeries(BaseModel):
+    """One stacked series: its key (a quad class, a PLOVER type, or null) and its counts."""
+
+    key: int | str | None
+    events: list[int]
+
+
+class TimelineOut(BaseModel):
+    """Events per period, every period from the first to the last, zero where none."""
+
+    interval: str
+    stack: str
+    filters: dict[str, Any]
+    date_from: dt.date | None
+    date_to: dt.date | None
+    periods: list[dt.date]
+    truncated: bool = Field(description="true when the range had more periods than shown")
+    series: list[TimelineSeries]
+    events: list[int]
+    goldstein_sum: list[float]
+    goldstein_mean: list[float | None]
+    total: int = Field(description="dated events in the periods shown")
+    undated: int = Field(description="events that pass the filters but have no date")
+
+
+class Place(BaseModel):
+    """Events at one place."""
+
+    name: str | None
+    country: str | None
+    lat: float
+    lon: float
+    events: int
+    quad_classes: list[int] = Field(description="events in quad classes 1, 2, 3 and 4")
+    goldstein_mean: float | None
+    documents: int
+
+
+class MapOut(BaseModel):
+    """Events by place."""
+
+    filters: dict[str, Any]
+    truncated: bool
+    places: list[Place]
+    located: int
+    unlocated: int = Field(description="events that pass the filters but have no place")
 
 
 class ClusterPage(Page):
@@ -176,6 +230,9 @@ class Info(BaseModel):
     counts: dict[str, int]
     pipeline_versions: list[str]
     clusters: bool
+    events: int  # events in the store: a client that polls /info sees new ones arrive
+    changed: dt.datetime | None  # when the latest document was stored (None: empty store)
+    live: bool  # the server codes a watched folder into this store (serve --watch)
     annotate: bool
     max_page_size: int
     max_body_bytes: int

@@ -11,7 +11,7 @@ from .errors import NotFoundError
 from .filters import EventFilters
 from .queries import Paging, event_rows, page_of
 
-Interval = Literal["day", "week", "month", "year", "all"]
+Interval = Literal["day", "week", "month", "quarter", "year", "all"]
 GroupKey = Literal["source_country", "target_country", "source_code", "target_code",
                    "source_sector", "target_sector", "quad_class", "cameo_root", "plover"]
 GROUP_COLUMNS: dict[str, str] = {
@@ -56,6 +56,21 @@ CLUSTER_SORTS = {"date": "c.date_first", "articles": "c.num_articles",
                  "mentions": "c.num_mentions", "goldstein": "c.goldstein"}
 
 
+# The title of a cluster's first report, so that lists show titles, not ids.
+CLUSTER_TITLE = """(SELECT d.title FROM cluster_members m JOIN documents d
+  ON d.doc_hash = m.doc_hash WHERE m.cluster_id = c.cluster_id
+  ORDER BY d.published NULLS LAST, d.title NULLS LAST LIMIT 1) AS title"""
+
+
+def with_cameo_names(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows with a `cameo` code completed with its `cameo_name` from the codebook."""
+    codebook = load_codebook()
+    for row in rows:
+        code = row.get("cameo")
+        row["cameo_name"] = codebook[code].name if code and code in codebook else None
+    return rows
+
+
 def _has_clusters(db: Reader) -> bool:
     """Whether the store has event clusters with at least one row."""
     return (db.has("event_clusters", "cluster_members")
@@ -86,17 +101,19 @@ def list_clusters(db: Reader, *, filters: EventFilters, paging: Paging,
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     total = db.scalar(f"SELECT count(*) FROM event_clusters c {where}", params)
     direction = "DESC" if order == "desc" else "ASC"
-    items = db.rows(f"SELECT c.* FROM event_clusters c {where} ORDER BY "
+    items = db.rows(f"SELECT c.*, {CLUSTER_TITLE} FROM event_clusters c {where} ORDER BY "
                       f"{CLUSTER_SORTS[sort]} {direction} NULLS LAST, c.cluster_id "
                       f"LIMIT ? OFFSET ?", [*params, paging.page_size, paging.offset])
-    return page_of(items, int(total or 0), paging, available=True, sort=sort, order=order)
+    return page_of(with_cameo_names(items), int(total or 0), paging, available=True,
+                   sort=sort, order=order)
 
 
 def get_cluster(db: Reader, cluster_id: str) -> dict[str, Any]:
     """One cluster with its member events."""
     if not db.has("event_clusters", "cluster_members"):
         raise NotFoundError(Messages.E047.format(cluster_id=cluster_id))
-    found = db.rows("SELECT * FROM event_clusters WHERE cluster_id = ?", [cluster_id])
+    found = with_cameo_names(db.rows(f"SELECT c.*, {CLUSTER_TITLE} FROM event_clusters c "
+                                     f"WHERE c.cluster_id = ?", [cluster_id]))
     if not found:
         raise NotFoundError(Messages.E047.format(cluster_id=cluster_id))
     members = event_rows(db, "EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_id = ? "
@@ -105,30 +122,41 @@ def get_cluster(db: Reader, cluster_id: str) -> dict[str, Any]:
     return {"cluster": found[0], "events": members}
 
 
-def facets(db: Reader) -> dict[str, Any]:
-    """The values present in the store for each filter, with counts (for the filter menus)."""
+def facets(db: Reader, filters: EventFilters | None = None) -> dict[str, Any]:
+    """The values present for each filter, each with the number of events that pass the
+    filters and have it (an event with a country on both sides counts once), so that a
+    menu's count is what choosing it shows."""
     codebook = load_codebook()
+    filters = filters or EventFilters()
+    where, params = filters.where(clusters=db.has("cluster_members"))
+    picked = f"(SELECT e.* FROM events e {filters.documents_join()} {where})"
 
-    def counted(sql: str) -> list[dict[str, Any]]:
-        return [{"value": v, "events": n} for v, n in db.con.execute(sql).fetchall()]
+    def counted(column: str, order: str = "n DESC, v") -> list[dict[str, Any]]:
+        sql = (f"SELECT v, count(*) AS n FROM (SELECT {column} AS v FROM {picked}) "
+               f"WHERE v IS NOT NULL GROUP BY v ORDER BY {order}")
+        return [{"value": v, "events": n} for v, n in db.con.execute(sql, params).fetchall()]
 
-    both = ("SELECT v, count(*) AS n FROM (SELECT {a} AS v FROM events UNION ALL "
-            "SELECT {b} FROM events) WHERE v IS NOT NULL GROUP BY v ORDER BY n DESC, v")
-    roots = counted("SELECT cameo_root, count(*) FROM events GROUP BY 1 ORDER BY 1")
+    def either(side: str) -> list[dict[str, Any]]:
+        sql = (f"SELECT v, count(*) AS n FROM (SELECT DISTINCT doc_hash, event_id, v FROM "
+               f"(SELECT doc_hash, event_id, unnest([source_{side}, target_{side}]) AS v "
+               f"FROM {picked})) WHERE v IS NOT NULL GROUP BY v ORDER BY n DESC, v")
+        return [{"value": v, "events": n} for v, n in db.con.execute(sql, params).fetchall()]
+
+    roots = counted("cameo_root", "v")
     for root in roots:
         root["name"] = codebook[root["value"]].name if root["value"] in codebook else None
-    span = db.con.execute("SELECT min(date), max(date) FROM events").fetchall()[0]
+    span = db.con.execute(f"SELECT min(date), max(date) FROM {picked}", params).fetchall()[0]
     return {
-        "countries": counted(both.format(a="source_country", b="target_country")),
-        "sectors": counted(both.format(a="source_sector", b="target_sector")),
-        "actor_codes": counted(both.format(a="source_code", b="target_code")),
+        "filters": filters.as_params(),
+        "countries": either("country"),
+        "source_countries": counted("source_country"),
+        "target_countries": counted("target_country"),
+        "sectors": either("sector"),
+        "actor_codes": either("code"),
         "cameo_roots": roots,
-        "plover": counted("SELECT plover_type, count(*) FROM events WHERE plover_type IS NOT "
-                          "NULL GROUP BY 1 ORDER BY 1"),
-        "quad_classes": counted("SELECT quad_class, count(*) FROM events GROUP BY 1 "
-                                "ORDER BY 1"),
-        "modalities": counted("SELECT modality, count(*) FROM events GROUP BY 1 ORDER BY 2 "
-                              "DESC"),
+        "plover": counted("plover_type", "v"),
+        "quad_classes": counted("quad_class", "v"),
+        "modalities": counted("modality"),
         "date_min": span[0], "date_max": span[1],
     }
 

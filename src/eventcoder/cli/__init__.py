@@ -7,6 +7,8 @@ sets `handler` (a function of the parsed arguments returning the exit status).
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -15,6 +17,9 @@ from .. import __version__
 from ..errors import EventcoderError
 from . import aggregate, clusters, demo, explain, export, extract, runs, serve
 from .common import EXIT_USAGE
+
+# What a shell reports for a command killed by SIGPIPE (128 + 13), as `yes | head` does.
+EXIT_BROKEN_PIPE = 141
 
 COMMAND_MODULES = (extract, demo, explain, serve, export, aggregate, clusters, runs)
 
@@ -36,10 +41,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         status: int = args.handler(args)
+        sys.stdout.flush()  # here, where a closed pipe can still be caught
         return status
+    except BrokenPipeError:
+        # The reader went away (`eventcoder ... | head`): stop quietly, as a command killed
+        # by SIGPIPE would.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except EventcoderError as exc:
         Console(stderr=True).print(f"[red]error:[/red] {exc}", highlight=False)
         return EXIT_USAGE
     except KeyboardInterrupt:
         Console(stderr=True).print("interrupted")
         return 130
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that Python's own flush at exit, of what is still
+    buffered for the closed pipe, fails no more (and prints no second traceback)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a file (a test's capture): nothing will flush it at exit

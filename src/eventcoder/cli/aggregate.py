@@ -15,7 +15,7 @@ from rich.table import Table
 from ..errors import EventcoderError, Messages
 from ..store import AggregateQuery, Series, aggregate, open_connection
 from ..store.aggregate import DIMENSIONS, METRICS, PERIODS, UNITS
-from .common import EXIT_OK, date_arg, positive_int
+from .common import EXIT_OK, Column, date_arg, fitted_table, positive_int, stdout_console
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -67,8 +67,8 @@ def run(args: argparse.Namespace) -> int:
             Console(stderr=True).print(f"{len(series.rows)} rows written to {args.csv}",
                                        highlight=False)
         return EXIT_OK
-    console = Console(width=None if sys.stdout.isatty() else 140)
-    console.print(series_table(series, args.limit, f"{args.metric} by {args.by}"))
+    console = stdout_console()
+    console.print(series_table(series, args.limit, f"{args.metric} by {args.by}", console.width))
     return EXIT_OK
 
 
@@ -86,16 +86,23 @@ def write_csv(series: Series, out: IO[str]) -> None:
         writer.writerow([_cell(v) for v in row])
 
 
-def series_table(series: Series, limit: int, title: str) -> Table:
-    """The first `limit` rows of a series as a table."""
+NUMERIC = {"events", "goldstein_mean", "goldstein_sum", "verbal_coop", "material_coop",
+           "verbal_conflict", "material_conflict", "quad_class"}
+HEADERS = {"verbal_coop": "verb. coop", "material_coop": "mat. coop",
+           "verbal_conflict": "verb. confl.", "material_conflict": "mat. confl."}
+
+
+def series_table(series: Series, limit: int, title: str, width: int) -> Table:
+    """The first `limit` rows of a series as a table, as wide as `width` at most (long
+    headers wrap; the earlier columns are the last left out)."""
     shown = series.rows[:limit]
     caption = (f"{len(shown)} of {len(series.rows)} rows; --csv OUT writes them all"
                if len(series.rows) > limit else f"{len(series.rows)} rows")
-    table = Table(title=title, caption=caption)
-    numeric = {"events", "goldstein_mean", "goldstein_sum", "verbal_coop", "material_coop",
-               "verbal_conflict", "material_conflict", "quad_class"}
-    for column in series.columns:
-        table.add_column(column, justify="right" if column in numeric else "left")
-    for row in shown:
-        table.add_row(*(_cell(v) for v in row))
-    return table
+    # Headers of words that wrap between them ("material_conflict" would be cut in two).
+    columns = [Column(HEADERS.get(name, name.replace("_", " ")), firm=True,
+                      min_width=6 if name in NUMERIC else None,
+                      justify="right" if name in NUMERIC else "left",
+                      keep=len(series.columns) - i)
+               for i, name in enumerate(series.columns)]
+    return fitted_table(columns, [[_cell(v) for v in row] for row in shown], width,
+                        title=title, caption=caption)

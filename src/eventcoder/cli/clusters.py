@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from rich.console import Console
 from rich.table import Table
@@ -12,7 +11,7 @@ from ..errors import Messages
 from ..ontology import load_codebook
 from ..store import Cluster, StoreError, list_clusters, open_connection, rebuild_clusters
 from ..store.schema import create_or_migrate
-from .common import EXIT_OK, positive_int
+from .common import EXIT_OK, Column, fitted_table, positive_int, stdout_console
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -36,7 +35,7 @@ def add_to(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the command."""
-    out = Console(width=None if sys.stdout.isatty() else 140)
+    out = stdout_console()
     if args.rebuild:
         with open_connection(args.db, must_exist=True) as con:
             create_or_migrate(con)
@@ -49,25 +48,30 @@ def run(args: argparse.Namespace) -> int:
         if "event_clusters" not in tables:
             raise StoreError(Messages.E029.format(path=args.db))
         clusters = list_clusters(con, limit=args.limit, min_articles=args.min_articles)
-    out.print(clusters_table(clusters, f"{len(clusters)} largest event clusters in {args.db}"))
+    out.print(clusters_table(clusters, f"{len(clusters)} largest event clusters in {args.db}",
+                             out.width))
     return EXIT_OK
 
 
-def clusters_table(clusters: list[Cluster], title: str) -> Table:
-    """A readable table of clusters, one line each."""
-    table = Table(title=title)
-    for column, width in (("dates", 23), ("source", 12), ("event", 40), ("target", 12),
-                          ("mentions", 8), ("sources", 7), ("articles", 8), ("place", 16),
-                          ("id", 16)):
-        table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=width)
+CLUSTER_COLUMNS = (
+    Column("dates", min_width=10, keep=9), Column("source", firm=True, keep=8),
+    Column("event", min_width=14, keep=9), Column("target", firm=True, keep=8),
+    Column("mentions", firm=True, justify="right", keep=5),
+    Column("sources", firm=True, justify="right", keep=4),
+    Column("articles", firm=True, justify="right", keep=6),
+    Column("place", min_width=8, max_width=16, keep=2), Column("id", firm=True, keep=3))
+
+
+def clusters_table(clusters: list[Cluster], title: str, width: int) -> Table:
+    """A readable table of clusters, one row each, as wide as `width` at most."""
     codebook = load_codebook()
+    rows = []
     for c in clusters:
         name = codebook[c.cameo].name if c.cameo in codebook else ""
-
         dates = c.date_first.isoformat()
         if c.date_last != c.date_first:
-            dates += f" to {c.date_last.isoformat()}"
-        table.add_row(dates, c.source_code or "", f"{c.cameo} {name}",
-                      c.target_code or "", str(c.num_mentions), str(c.num_sources),
-                      str(c.num_articles), c.location_name or "", c.cluster_id)
-    return table
+            dates += f" to {c.date_last.isoformat()}"  # wraps between the dates, never in one
+        rows.append([dates, c.source_code or "", f"{c.cameo} {name}", c.target_code or "",
+                     str(c.num_mentions), str(c.num_sources), str(c.num_articles),
+                     c.location_name or "", c.cluster_id])
+    return fitted_table(CLUSTER_COLUMNS, rows, width, title=title)

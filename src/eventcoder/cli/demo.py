@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import sys
-
-from rich.console import Console
+import shlex
 
 from .. import __version__
 from ..ingest import parse_published
@@ -14,10 +12,10 @@ from ..pipeline import Pipeline
 from ..resources import bundled, read_jsonl
 from ..settings import Settings
 from ..store import EventStore, RunCounts, update_clusters
-from .common import EXIT_OK, events_table
+from .common import EXIT_OK, events_table, stdout_console
 
 DEMO_ARTICLES = ("data", "demo", "articles.jsonl")
-EXPLAIN_EXAMPLE = "Russian troops shelled the Ukrainian city of Kharkiv on Tuesday."
+EXPLAIN_EXAMPLE = "Russian troops shelled Kharkiv on Tuesday."
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -40,7 +38,7 @@ def demo_documents() -> list[Document]:
 
 def run(args: argparse.Namespace) -> int:
     """Run the command."""
-    out = Console(width=None if sys.stdout.isatty() else 130)
+    out = stdout_console()
     documents = demo_documents()
     annotated = list(Pipeline(Settings()).annotate_many(documents))
     events = sum(len(a.events) for a in annotated)
@@ -52,6 +50,16 @@ def run(args: argparse.Namespace) -> int:
         store.finish_run(run_id, RunCounts(len(annotated), stored, events, 0, 0.0))
     finally:
         store.close()
-    out.print(events_table(annotated, f"{events} events in {len(annotated)} sample articles"))
-    out.print(f"Store written to {args.db}. Try: eventcoder explain \"{EXPLAIN_EXAMPLE}\"")
+    out.print(events_table(annotated, f"{events} events in {len(annotated)} sample articles",
+                           out.width))
+    # Commands on lines of their own, never broken, so that they can be copied whole.
+    out.print(f"Store written to {args.db}. Next, explore its events in your browser:")
+    out.print(f"  {next_command(args.db)}", soft_wrap=True)
+    out.print("Or see why a sentence is coded as it is:")
+    out.print(f'  eventcoder explain "{EXPLAIN_EXAMPLE}"', soft_wrap=True)
     return EXIT_OK
+
+
+def next_command(db: str) -> str:
+    """The command to try after the demo: the explorer on the store it wrote."""
+    return f"eventcoder serve --db {shlex.quote(db)}"

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
-
-from rich.console import Console
 
 from ..explain import render_explanation
 from ..pipeline import Pipeline
 from ..settings import Settings
-from .common import EXIT_OK, date_arg, existing_file
+from .common import EXIT_OK, date_arg, existing_file, stdout_console
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -30,6 +27,5 @@ def add_to(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the command."""
     pipeline = Pipeline(Settings(published=args.published, actors_file=args.actors))
-    render_explanation(pipeline, args.text, args.published,
-                       Console(width=None if sys.stdout.isatty() else 160))
+    render_explanation(pipeline, args.text, args.published, stdout_console())
     return EXIT_OK

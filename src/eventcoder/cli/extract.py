@@ -9,7 +9,6 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TypeVar
 
 from rich.console import Console
 
@@ -17,13 +16,15 @@ from .. import __version__
 from ..engine import ExtractJob, LocalEngine, RunProgress, RunSummary
 from ..engine.job import Engine
 from ..errors import EventcoderError, Messages
-from ..ingest import read_inputs
+from ..ingest import MAX_BYTES, read_inputs
+from ..model import Document, InputError
 from ..pipeline import Pipeline
 from ..settings import Settings
 from ..store import EventStore, RunCounts
 from .common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
+    UndatedDocuments,
     date_arg,
     existing_file,
     positive_int,
@@ -36,7 +37,7 @@ DASK_PARTITION = 64
 LOCAL_PARTITION = 128
 # Input documents held in memory at a time (texts and their plan), whatever the input's size.
 READ_AHEAD = 10_000
-T = TypeVar("T")
+READ_AHEAD_CHARS = 200_000_000  # ... and at most about this much text (a few long documents)
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -54,6 +55,9 @@ def add_to(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--db", default="eventcoder.duckdb", metavar="PATH",
                         help="DuckDB store to write (default: %(default)s)")
     parser.add_argument("--no-store", action="store_true", help="do not write the store")
+    parser.add_argument("--wait", type=seconds_arg, default=60.0, metavar="S",
+                        help="wait up to S seconds while another process holds the store "
+                             "(default: %(default)s)")
     parser.add_argument("--actors", type=existing_file, metavar="FILE",
                         help="your own actors (YAML) added to the knowledge base")
     parser.add_argument("--batch-size", type=positive_int, default=32,
@@ -73,9 +77,17 @@ def add_to(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--read-ahead", type=positive_int, default=READ_AHEAD, metavar="N",
                         help="input documents read and planned at a time: bounds memory "
                              "(default: %(default)s)")
-    parser.add_argument("--progress-interval", type=seconds_arg, default=10.0, metavar="S",
+    parser.add_argument("--max-bytes", type=positive_int, default=MAX_BYTES, metavar="N",
+                        help="largest document read, in bytes (a text file, a JSON line, stdin); "
+                             "a larger one is an error record (default: %(default)s)")
+    parser.add_argument("--progress-interval", type=seconds_arg, default=2.0, metavar="S",
                         help="when stderr is not a terminal, a progress line every S seconds "
                              "(default: %(default)s)")
+    talk = parser.add_mutually_exclusive_group()
+    talk.add_argument("--quiet", "-q", action="store_true",
+                      help="no progress and no summary: only failed inputs and warnings")
+    talk.add_argument("--verbose", "-v", action="store_true",
+                      help="also say what each chunk of input holds and what is skipped")
     parser.set_defaults(handler=run)
 
 
@@ -86,8 +98,10 @@ def run(args: argparse.Namespace) -> int:
         raise EventcoderError(Messages.E025)
     settings = Settings(published=args.published, batch_size=args.batch_size,
                         actors_file=args.actors)
-    chunks = _chunks(read_inputs(args.inputs, published=args.published), args.read_ahead)
+    chunks = _chunks(read_inputs(args.inputs, published=args.published,
+                                 max_bytes=args.max_bytes), args.read_ahead)
     summary = RunSummary()
+    undated = UndatedDocuments()
     with ExitStack() as stack:
         jsonl = None
         if args.jsonl == "-":
@@ -98,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise EventcoderError(Messages.E030.format(path=args.jsonl,
                                                            reason=exc.strerror)) from None
-        store = None if args.no_store else EventStore.open(args.db, __version__)
+        store = None if args.no_store else EventStore.open(args.db, __version__, wait=args.wait)
         if store is not None:
             stack.callback(store.close)
         engine = _engine(args, settings, stack)
@@ -107,10 +121,16 @@ def run(args: argparse.Namespace) -> int:
                                        else LOCAL_PARTITION)
         job = ExtractJob(engine, version=__version__, store=store, jsonl=jsonl, run_id=run_id,
                          partition_size=size)
-        with RunProgress(0, err, interval=args.progress_interval) as progress:
+        with RunProgress(0, err, interval=args.progress_interval,
+                         silent=args.quiet) as progress:
             for items in chunks:  # a chunk at a time: memory does not grow with the input
                 plan = job.plan(items)
-                if plan.skipped:
+                undated.add(plan.todo)
+                if args.verbose:
+                    err.print(f"read {len(plan.documents)} documents and {len(plan.errors)} "
+                              f"failed inputs: {len(plan.todo)} to code, {plan.skipped} "
+                              "already in the store", highlight=False)
+                elif plan.skipped and not args.quiet:
                     err.print(f"resuming: {plan.skipped} documents already in the store are "
                               "not coded again", highlight=False)
                 progress.expect(len(plan.todo))
@@ -120,18 +140,24 @@ def run(args: argparse.Namespace) -> int:
             store.finish_run(run_id, RunCounts(summary.documents, summary.stored,
                                                summary.events, len(summary.errors),
                                                summary.seconds, summary.skipped))
-    print_summary(summary, None if args.no_store else args.db, err)
+    print_summary(summary, None if args.no_store else args.db, err, quiet=args.quiet)
+    if warning := undated.warning():
+        err.print(warning, style="yellow", highlight=False)
     return EXIT_SOME_FAILED if summary.errors else EXIT_OK
 
 
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """The items in lists of `size`, read as they are needed."""
-    chunk: list[T] = []
+def _chunks(items: Iterable[Document | InputError], size: int,
+            chars: int = READ_AHEAD_CHARS) -> Iterator[list[Document | InputError]]:
+    """The items in lists of `size`, or of fewer holding `chars` characters of text, read as
+    they are needed."""
+    chunk: list[Document | InputError] = []
+    held = 0
     for item in items:
         chunk.append(item)
-        if len(chunk) >= size:
+        held += len(item.text) if isinstance(item, Document) else 0
+        if len(chunk) >= size or held >= chars:
             yield chunk
-            chunk = []
+            chunk, held = [], 0
     if chunk:
         yield chunk
 
@@ -154,19 +180,23 @@ def _engine(args: argparse.Namespace, settings: Settings, stack: ExitStack) -> E
     return engine
 
 
-def print_summary(summary: RunSummary, db: str | None, err: Console) -> None:
-    """The end-of-run summary on stderr: counts, speed, and every failed input."""
-    rate = summary.documents / summary.seconds if summary.seconds else 0.0
-    err.print(f"{summary.documents} documents coded, {summary.events} events, "
-              f"{len(summary.errors)} failed ({summary.seconds:.1f} s, {rate:.1f} docs/s)",
-              highlight=False)
-    if db is not None:
+def print_summary(summary: RunSummary, db: str | None, err: Console, *,
+                  quiet: bool = False) -> None:
+    """The end-of-run summary on stderr: counts, speed, and every failed input (only those
+    when `quiet`)."""
+    if not quiet:
+        rate = summary.documents / summary.seconds if summary.seconds else 0.0
+        err.print(f"{summary.documents} documents coded, {summary.events} events, "
+                  f"{len(summary.errors)} failed ({summary.seconds:.1f} s, {rate:.1f} docs/s)",
+                  highlight=False)
+    if db is not None and not quiet:
         already = max(0, summary.documents + summary.skipped - summary.stored)
         err.print(f"store {db}: {summary.stored} documents written ({already} already there)",
                   highlight=False)
-    if summary.clusters is not None and summary.clusters.groups:
+    if summary.clusters is not None and summary.clusters.groups and not quiet:
         err.print(f"event clusters: {summary.clusters.clusters} updated "
                   f"({summary.clusters.members} member events)", highlight=False)
     for error in summary.errors:
         where = f"{error.source}:{error.line}" if error.line else error.source
         err.print(f"[red]failed[/red] {where}: {error.reason}", highlight=False)
+

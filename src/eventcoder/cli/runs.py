@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from rich.console import Console
 from rich.table import Table
 
 from ..store import open_connection
 from ..store.runs import RunRecord, list_runs
-from .common import EXIT_OK, positive_int
+from .common import EXIT_OK, Column, fitted_table, positive_int, stdout_console
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -40,26 +38,31 @@ def run(args: argparse.Namespace) -> int:
         for r in records:
             print(json.dumps({**r.__dict__, "inputs": list(r.inputs)}, default=str))
         return EXIT_OK
-    out = Console(width=None if sys.stdout.isatty() else 140)
-    out.print(runs_table(records, f"{len(records)} latest runs in {args.db}"))
+    out = stdout_console()
+    out.print(runs_table(records, f"{len(records)} latest runs in {args.db}", out.width))
     return EXIT_OK
 
 
-def runs_table(records: list[RunRecord], title: str) -> Table:
-    """A readable table of runs, one line each (the inputs last, cut to fit)."""
-    table = Table(title=title)
-    for column in ("run", "started", "state", "seconds", "documents", "stored", "skipped",
-                   "events", "errors", "engine"):
-        table.add_column(column, no_wrap=True, min_width=len(column))
-    table.add_column("inputs", no_wrap=True, overflow="ellipsis")
-    for r in records:
-        table.add_row(
-            str(r.run_id), _time(r.started),
-            "[red]interrupted[/red]" if r.status == "interrupted" else r.status,
-            f"{r.seconds:.1f}" if r.seconds is not None else "",
-            *(_count(n) for n in (r.documents, r.stored, r.skipped, r.events, r.errors)),
-            r.engine or "", " ".join(r.inputs))
-    return table
+RUN_COLUMNS = (
+    Column("run", firm=True, justify="right", keep=9),
+    Column("started", min_width=10, keep=8),  # the time wraps under the date
+    Column("state", firm=True, keep=8), Column("secs", firm=True, justify="right", keep=6),
+    Column("docs", firm=True, justify="right", keep=7),
+    Column("stored", firm=True, justify="right", keep=3),
+    Column("skipped", firm=True, justify="right", keep=2),
+    Column("events", firm=True, justify="right", keep=7),
+    Column("errors", firm=True, justify="right", keep=7),
+    Column("engine", firm=True, keep=1), Column("inputs", min_width=10, keep=5, cut=True))
+
+
+def runs_table(records: list[RunRecord], title: str, width: int) -> Table:
+    """A readable table of runs, one row each, as wide as `width` at most."""
+    rows = [[str(r.run_id), _time(r.started),
+             "[red]interrupted[/red]" if r.status == "interrupted" else r.status,
+             f"{r.seconds:.1f}" if r.seconds is not None else "",
+             *(_count(n) for n in (r.documents, r.stored, r.skipped, r.events, r.errors)),
+             r.engine or "", " ".join(r.inputs)] for r in records]
+    return fitted_table(RUN_COLUMNS, rows, width, title=title)
 
 
 def _time(value: object) -> str:

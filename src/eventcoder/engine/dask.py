@@ -13,7 +13,7 @@ import os
 import threading
 import uuid
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -138,6 +138,10 @@ class DaskEngine:
                 remove_partition(path)
                 continue
             yield PartitionResult(manifest.hashes, batch, manifest.errors, spool=path)
+
+    def report_coded(self, advance: Callable[[int], None]) -> bool:
+        """No: workers code whole partitions, counted as each is stored."""
+        return False
 
     def code(self, partitions: Iterable[list[Document]], *, version: str,
              run_id: int | None = None) -> Iterator[PartitionResult]:

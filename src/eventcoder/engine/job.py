@@ -23,6 +23,7 @@ from .local import RunSummary
 
 FETCH_CHUNK = 1000
 WRITE_QUEUE = 2  # coded partitions waiting for the store: bounds memory, keeps the order
+PARTITION_CHARS = 20_000_000  # text per partition at most (long documents), whatever its count
 
 
 class Engine(Protocol):
@@ -41,6 +42,11 @@ class Engine(Protocol):
 
     def stored_all(self) -> None:
         """Called once every partition coded by this run is in the store."""
+        ...
+
+    def report_coded(self, advance: Callable[[int], None]) -> bool:
+        """Whether the engine counts documents as it codes them (then through `advance`),
+        rather than the job as each partition is stored."""
         ...
 
 
@@ -167,8 +173,11 @@ class ExtractJob:
                                   plan.stored, fetch)
         todo, size = plan.todo, self.partition_size
         self.coded.update(d.content_hash for d in todo)
-        partitions = (todo[i:i + size] for i in range(0, len(todo), size))
-        with PartitionWriter(self.store, writer, progress) as store_writer:
+        partitions = _partitions(todo, size)
+        # Progress counts documents as they are coded where the engine can tell (every batch
+        # of the local engine), else as each partition is stored.
+        counted = progress is not None and self.engine.report_coded(progress.advance)
+        with PartitionWriter(self.store, writer, None if counted else progress) as store_writer:
             for result in self.engine.code(partitions, version=self.version,
                                            run_id=self.run_id):
                 store_writer.put(result)
@@ -182,6 +191,20 @@ class ExtractJob:
         if self.store is not None:
             summary.clusters = update_clusters(self.store.con)
         return summary
+
+
+def _partitions(documents: list[Document], size: int, chars: int = PARTITION_CHARS
+                ) -> Iterator[list[Document]]:
+    """The documents in partitions of `size`, or of fewer holding `chars` characters of text:
+    a partition's coded results are held until it is stored."""
+    start, held = 0, 0
+    for end, document in enumerate(documents, 1):
+        held += len(document.text)
+        if end - start >= size or held >= chars:
+            yield documents[start:end]
+            start, held = end, 0
+    if start < len(documents):
+        yield documents[start:]
 
 
 class PartitionWriter:

@@ -49,12 +49,25 @@ class LocalEngine:
 
     def __init__(self, pipeline: Pipeline) -> None:
         self.pipeline = pipeline
+        self._coded: Callable[[int], None] | None = None
+
+    def report_coded(self, advance: Callable[[int], None]) -> bool:
+        """Count documents a parse batch at a time as they are coded."""
+        self._coded = advance
+        return True
 
     def code(self, partitions: Iterable[list[Document]], *, version: str,
              run_id: int | None = None) -> Iterator[PartitionResult]:
         """Code each partition into store rows, in order."""
+        size = self.pipeline.settings.batch_size
         for documents in partitions:
-            annotated, errors = annotate_batch(self.pipeline, documents)
+            annotated, errors = [], []
+            for start in range(0, len(documents), size):
+                done, failed = annotate_batch(self.pipeline, documents[start:start + size])
+                annotated += done
+                errors += failed
+                if self._coded is not None:
+                    self._coded(len(done) + len(failed))
             batch = build_batch(annotated, errors, version=version, run_id=run_id)
             yield PartitionResult([d.content_hash for d in documents], batch, errors)
 

@@ -22,15 +22,18 @@ def format_seconds(seconds: float) -> str:
 
 class RunProgress:
     """Counts coded documents; on a terminal a live bar, elsewhere (logs, batch jobs) a line
-    every `interval` seconds. Rate and time left are measured from the first document."""
+    every `interval` seconds; nothing when `silent`. Rate and time left are measured from the
+    first document."""
 
-    def __init__(self, total: int, console: Console, *, interval: float = 10.0,
-                 live: bool | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, total: int, console: Console, *, interval: float = 2.0,
+                 live: bool | None = None, clock: Callable[[], float] = time.monotonic,
+                 silent: bool = False) -> None:
         self.total, self.console, self.interval, self.clock = total, console, interval, clock
+        self.silent = silent  # --quiet: count, print nothing
         self.done = 0
         self.started = clock()
         self.last_line = self.started
-        self.live = console.is_terminal if live is None else live
+        self.live = (console.is_terminal if live is None else live) and not silent
         self._bar: Progress | None = None
 
     def __enter__(self) -> RunProgress:
@@ -82,6 +85,7 @@ class RunProgress:
             self._bar.update(self._task, advance=count, status=self.status())
             return
         now = self.clock()
-        if now - self.last_line >= self.interval and self.done < self.total:
+        if (now - self.last_line >= self.interval and self.done < self.total
+                and not self.silent):
             self.last_line = now
             self.console.print(self.line(), highlight=False, soft_wrap=True)

@@ -1,5 +1,5 @@
 """Readers that turn files, folders and stdin into Documents (or InputErrors)."""
 
-from .readers import parse_published, read_inputs
+from .readers import MAX_BYTES, parse_published, read_inputs
 
-__all__ = ["parse_published", "read_inputs"]
+__all__ = ["MAX_BYTES", "parse_published", "read_inputs"]

@@ -15,7 +15,8 @@ counted. The event needs a date, a CAMEO code and at least one actor code.
 Counts follow GDELT: num_mentions counts every member event (several in one document count
 several times), num_sources the distinct outlets (host of the document URL, else the file the
 document came from), num_articles the distinct documents. The place is that of the earliest
-member with one; source_url the URL of the earliest article that has one (else its file).
+member with one; source_url the URL of the earliest article that has one (else its document
+id, never the input file's name).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ AGGREGATES = f"""
     min(e.date), max(e.date), count(*), count(DISTINCT {SOURCE_KEY}), count(DISTINCT e.doc_hash),
     arg_min(struct_pack(name := e.location_name, country := e.location_country, lat := e.lat,
                         lon := e.lon), {FIRST_LOCATED}) FILTER (WHERE e.location_name IS NOT NULL),
-    arg_min(coalesce(d.url, d.source),
+    arg_min(coalesce(d.url, d.doc_id),
             (d.url IS NULL, d.published IS NULL, d.published, e.date, e.doc_hash))
 """
 AGGREGATE_COLUMNS = (*CLUSTER_COLUMNS[:14], "place", "source_url")

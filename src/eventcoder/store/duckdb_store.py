@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from ..errors import EventcoderError, Messages
 from ..model import AnnotatedDocument, InputError
+from .lock import holder, is_lock_error, retry_while_locked
 from .rows import BATCH_TABLES, TableBatch, build_batch
 from .runs import PROCESS_TOKEN, mark_interrupted
 from .schema import CLUSTER_TABLES, DOCUMENT_TABLES, create_or_migrate
@@ -39,18 +40,23 @@ class RunCounts:
     skipped: int = 0  # documents of the input already in the store, not coded again
 
 
-def open_connection(path: Path | str, *, read_only: bool = False,
-                    must_exist: bool = False) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection to a store file (created unless read-only or `must_exist`);
-    StoreError when it is missing, locked or damaged."""
+def open_connection(path: Path | str, *, read_only: bool = False, must_exist: bool = False,
+                    wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to a store file (created unless read-only or `must_exist`), waiting
+    up to `wait` seconds while another process holds it; StoreError when it is missing, still
+    locked (the message names the holder and what to do) or damaged."""
     if (read_only or must_exist) and str(path) != ":memory:" and not Path(path).is_file():
         raise StoreError(Messages.E020.format(path=path))
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        return retry_while_locked(lambda: duckdb.connect(str(path), read_only=read_only),
+                                  wait=wait)
     except duckdb.Error as exc:
         reason = str(exc).splitlines()[0]
-        message = Messages.E021 if "lock" in reason.lower() else Messages.E022
-        raise StoreError(message.format(path=path, reason=reason)) from None
+        if is_lock_error(reason):
+            waited = f" (waited {wait:g} s; --wait SECONDS waits longer)" if wait > 0 else ""
+            raise StoreError(Messages.E033.format(path=path, holder=holder(reason),
+                                                  waited=waited)) from None
+        raise StoreError(Messages.E022.format(path=path, reason=reason)) from None
 
 
 def _keys(keys: Iterable[str]) -> pa.Table:
@@ -71,9 +77,10 @@ class EventStore:
         create_or_migrate(self.con)
 
     @classmethod
-    def open(cls, path: Path | str, pipeline_version: str) -> EventStore:
-        """Open (or create) the store file."""
-        return cls(open_connection(path), pipeline_version)
+    def open(cls, path: Path | str, pipeline_version: str, *, wait: float = 0.0) -> EventStore:
+        """Open (or create) the store file, waiting up to `wait` seconds while another process
+        holds it."""
+        return cls(open_connection(path, wait=wait), pipeline_version)
 
     def close(self) -> None:
         """Close the connection."""

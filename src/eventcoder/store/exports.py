@@ -9,7 +9,10 @@ three counts set to 1. Negated events are left out of the GDELT rows and of the 
 unless asked for (neither format can say "did not happen"); asked for, each negated event in no
 cluster is a row of its own (the clustering never counts them), with or without clusters.
 Events without any date are left out of the GDELT export (SQLDATE is required). The result
-says how many records were left out and why.
+says how many records were left out and why. SOURCEURL is the article's URL or, without one,
+its document id; FractionDate is computed as GDELT computes it (see `fraction_date`). The
+explorer's filters (actors, CAMEO code, PLOVER type, place, dates) choose the events of every
+export of events.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ GDELT_COLUMNS: tuple[str, ...] = (
     *(f"Actor1Geo_{f}" for f in _GEO_FIELDS), *(f"Actor2Geo_{f}" for f in _GEO_FIELDS),
     *(f"ActionGeo_{f}" for f in _GEO_FIELDS), "DATEADDED", "SOURCEURL",
 )
+_FRACTION = GDELT_COLUMNS.index("FractionDate")
 # GDELT geographic resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
 _GEO_TYPE = {"country": 1, "city": 4, "capital": 4, "region": 5, "admin_region": 5}
 
@@ -57,13 +61,27 @@ class ExportError(EventcoderError):
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """What to export: event dates from/to (inclusive), negated events, the table, a header."""
+    """What to export: event dates from/to (inclusive), negated events, the table, a header,
+    and the filters of the explorer. The filters choose events: they apply to the gdelt and
+    plover exports and to the events table (a cluster is kept when one of its events is)."""
 
     since: date | None = None
     until: date | None = None
     include_negated: bool = False
     table: str = "events"
     header: bool = False  # GDELT files have no header line; ask for one here
+    source: str | None = None  # the source actor: a code or its prefix (TUR), or a name
+    target: str | None = None  # the target actor, the same way
+    actor: str | None = None  # an actor on either side, the same way
+    cameo: str | None = None  # a CAMEO event code or its prefix ("19": every fight)
+    plover: str | None = None  # a PLOVER event type (ASSAULT)
+    location: str | None = None  # the ISO alpha-3 country where the event happened
+
+    @property
+    def filtered(self) -> bool:
+        """Whether a filter other than the dates is set."""
+        return any(v is not None for v in (self.source, self.target, self.actor, self.cameo,
+                                           self.plover, self.location))
 
 
 @dataclass
@@ -105,6 +123,56 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, out: IO[bytes],
     raise ExportError(Messages.E051.format(fmt=fmt, formats=", ".join(EXPORT_FORMATS)))
 
 
+# --- the filters, as SQL over `events e` -------------------------------------------------
+
+_ACTOR_IS = """(starts_with(e.{side}_code, ?) OR EXISTS (
+  SELECT 1 FROM actors a WHERE a.doc_hash = e.doc_hash AND a.actor_id = e.{side}_actor
+  AND (lower(a.name) = ? OR lower(a.kb_id) = ?)))"""
+
+
+def _actor_is(side: str, value: str) -> tuple[str, list[Any]]:
+    """An event side is the actor: its code starts with the value (TUR: TUR, TURGOV, TURMIL),
+    or the actor resolved there has it as name or knowledge-base id (any case)."""
+    return _ACTOR_IS.format(side=side), [value.upper(), value.lower(), value.lower()]
+
+
+def event_filter(options: ExportOptions) -> tuple[str, list[Any]]:
+    """The condition on `events e` of the options' filters (TRUE when none), and its
+    parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for side, value in (("source", options.source), ("target", options.target)):
+        if value is not None:
+            clause, values = _actor_is(side, value)
+            clauses.append(clause)
+            params.extend(values)
+    if options.actor is not None:
+        (source, first), (target, second) = (_actor_is(side, options.actor)
+                                             for side in ("source", "target"))
+        clauses.append(f"({source} OR {target})")
+        params.extend([*first, *second])
+    if options.cameo is not None:
+        clauses.append("starts_with(e.cameo, ?)")
+        params.append(options.cameo)
+    if options.plover is not None:
+        clauses.append("e.plover_type = ?")
+        params.append(options.plover.upper())
+    if options.location is not None:
+        clauses.append("e.location_country = ?")
+        params.append(options.location.upper())
+    return (" AND ".join(clauses) if clauses else "TRUE"), params
+
+
+def _cluster_filter(options: ExportOptions) -> tuple[str, list[Any]]:
+    """The condition on `event_clusters c`: one of its events passes the filters."""
+    if not options.filtered:
+        return "TRUE", []
+    where, params = event_filter(options)
+    return ("EXISTS (SELECT 1 FROM cluster_members fm JOIN events e ON e.doc_hash = fm.doc_hash "
+            f"AND e.event_id = fm.event_id WHERE fm.cluster_id = c.cluster_id AND {where})",
+            params)
+
+
 # --- GDELT 2.0 event table ---------------------------------------------------------------
 
 _EVENT_SELECT = """
@@ -120,7 +188,7 @@ LEFT JOIN actors ta ON ta.doc_hash = e.doc_hash AND ta.actor_id = e.target_actor
 LEFT JOIN (SELECT doc_hash, name, min(feature) AS feature FROM places GROUP BY ALL) p
        ON p.doc_hash = e.doc_hash AND p.name = e.location_name
 WHERE (CAST(? AS DATE) IS NULL OR e.date >= ?) AND (CAST(? AS DATE) IS NULL OR e.date <= ?)
-  AND {events}
+  AND {events} AND {filters}
 """
 _EVENT_ORDER = "ORDER BY e.date, d.doc_id, e.sentence, e.event_id"
 _IN_NO_CLUSTER = ("NOT EXISTS (SELECT 1 FROM cluster_members m "
@@ -128,15 +196,22 @@ _IN_NO_CLUSTER = ("NOT EXISTS (SELECT 1 FROM cluster_members m "
 _UNCLUSTERED = f"""
 SELECT count(*) FROM events e
 WHERE (CAST(? AS DATE) IS NULL OR e.date >= ?) AND (CAST(? AS DATE) IS NULL OR e.date <= ?)
-  AND {_IN_NO_CLUSTER} AND NOT (? AND coalesce(e.negated, false))
+  AND {_IN_NO_CLUSTER} AND NOT (? AND coalesce(e.negated, false)) AND {{filters}}
 """
 NOT_CLUSTERED = "event in no cluster (not counted by the clustering, or stored after it ran)"
-_CLUSTER_SELECT = """
+# SOURCEURL: the article's URL, else its document id; never the input file it came from,
+# which stores clustered before this rule hold as the cluster's source_url.
+_SOURCE_URL = ("CASE WHEN c.source_url IS NULL OR list_contains(coalesce(m.files, []), "
+              "c.source_url) THEN coalesce(m.first_source, c.source_url) ELSE c.source_url END")
+_CLUSTER_SELECT = f"""
 WITH members AS (
   SELECT m.cluster_id, bool_or(e.sentence = 0) AS is_root, max(d.stored_at) AS added,
          min(upper(sa.name)) AS source_name, min(upper(ta.name)) AS target_name,
          min(e.source_sector) AS source_sector, min(e.target_sector) AS target_sector,
-         min(p.feature) AS feature, min(coalesce(d.url, d.doc_id)) AS first_source
+         min(p.feature) AS feature, list(DISTINCT d.source) AS files,
+         arg_min(coalesce(d.url, d.doc_id),
+                 (d.url IS NULL, d.published IS NULL, d.published, e.date, e.doc_hash))
+           AS first_source
   FROM cluster_members m
   JOIN events e ON e.doc_hash = m.doc_hash AND e.event_id = m.event_id
   JOIN documents d ON d.doc_hash = m.doc_hash
@@ -150,10 +225,10 @@ SELECT 'cluster:' || c.cluster_id, c.date_first, coalesce(m.is_root, false),
        c.cameo, c.cameo_root, c.quad_class, c.goldstein,
        c.num_mentions, c.num_sources, c.num_articles,
        c.location_name, c.location_country, c.lat, c.lon, m.feature,
-       m.added, coalesce(c.source_url, m.first_source)
+       m.added, {_SOURCE_URL}
 FROM event_clusters c LEFT JOIN members m ON m.cluster_id = c.cluster_id
 WHERE (CAST(? AS DATE) IS NULL OR c.date_first >= ?)
-  AND (CAST(? AS DATE) IS NULL OR c.date_first <= ?)
+  AND (CAST(? AS DATE) IS NULL OR c.date_first <= ?) AND {{filters}}
 """
 
 
@@ -162,22 +237,26 @@ def gdelt_rows(con: duckdb.DuckDBPyConnection, options: ExportOptions,
     """The rows of the GDELT 2.0 event table, as lists in GDELT_COLUMNS order."""
     result = result if result is not None else ExportResult()
     dates: list[Any] = [options.since, options.since, options.until, options.until]
+    where, filters = event_filter(options)
     if not has_clusters(con):
-        sql = _EVENT_SELECT.format(events="(? OR NOT e.negated)") + _EVENT_ORDER
-        rows = _stream(con, sql, [*dates, options.include_negated])
+        sql = _EVENT_SELECT.format(events="(? OR NOT e.negated)", filters=where) + _EVENT_ORDER
+        rows = _stream(con, sql, [*dates, options.include_negated, *filters])
     else:
-        left = int(con.execute(_UNCLUSTERED, [*dates, options.include_negated])
-                   .fetchall()[0][0])
+        left = int(con.execute(_UNCLUSTERED.format(filters=where),
+                               [*dates, options.include_negated, *filters]).fetchall()[0][0])
         if left:
             result.left_out[NOT_CLUSTERED] = left
-        sql, params = f"{_CLUSTER_SELECT} ORDER BY c.date_first, c.cluster_id", dates
+        chosen, cluster_params = _cluster_filter(options)
+        clusters = _CLUSTER_SELECT.format(filters=chosen)
+        sql, params = f"{clusters} ORDER BY c.date_first, c.cluster_id", [*dates, *cluster_params]
         if options.include_negated:
             # Negated events are never clustered: asked for, they are rows of their own,
             # in date order among the clusters.
-            negated = _EVENT_SELECT.format(events=f"e.negated AND {_IN_NO_CLUSTER}")
-            sql = (f"SELECT * FROM ({_CLUSTER_SELECT}) UNION ALL SELECT * FROM ({negated}) "
+            negated = _EVENT_SELECT.format(events=f"e.negated AND {_IN_NO_CLUSTER}",
+                                           filters=where)
+            sql = (f"SELECT * FROM ({clusters}) UNION ALL SELECT * FROM ({negated}) "
                    "ORDER BY 2 NULLS LAST, 1")
-            params = [*dates, *dates]
+            params = [*params, *dates, *filters]
         rows = _stream(con, sql, params)
     for row in rows:
         if row[1] is None:
@@ -191,11 +270,9 @@ def _gdelt_row(row: Sequence[Any]) -> list[Any]:
      t_sector, cameo, root, quad, goldstein, mentions, sources, articles, loc_name,
      loc_country, lat, lon, feature, added, url) = row
     when = when.date() if isinstance(when, datetime) else when
-    days = 366 if _leap(when.year) else 365
-    fraction = round(when.year + (when.timetuple().tm_yday - 1) / days, 4)
     return [
         _global_id(key), int(when.strftime("%Y%m%d")), when.year * 100 + when.month, when.year,
-        fraction,
+        fraction_date(when),
         *_actor(s_code, s_name, s_country, s_sector), *_actor(t_code, t_name, t_country, t_sector),
         int(bool(is_root)), cameo, cameo[:3], root, quad, goldstein,
         mentions, sources, articles, None,
@@ -209,8 +286,11 @@ def _global_id(key: str) -> int:
     return int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:15], 16)
 
 
-def _leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+def fraction_date(when: date) -> float:
+    """GDELT's FractionDate, YYYY.FFFF: the year plus ((month - 1) * 30 + day) / 365 to four
+    places, as GDELT computes it (its codebook: months of 30 days, years of 365; 2021-03-23
+    is 2021.2274 in GDELT's files), not the exact share of the year."""
+    return round(when.year + ((when.month - 1) * 30 + when.day) / 365, 4)
 
 
 def _actor(code: str | None, name: str | None, country: str | None,
@@ -263,7 +343,9 @@ def write_gdelt(con: duckdb.DuckDBPyConnection, out: IO[bytes],
     if options.header:
         out.write(("\t".join(GDELT_COLUMNS) + "\n").encode("utf-8"))
     for row in gdelt_rows(con, options, result):
-        out.write(("\t".join(_tsv_cell(v) for v in row) + "\n").encode("utf-8"))
+        cells = [_tsv_cell(v) for v in row]
+        cells[_FRACTION] = f"{row[_FRACTION]:.4f}"  # YYYY.FFFF, trailing zeros kept
+        out.write(("\t".join(cells) + "\n").encode("utf-8"))
         result.written += 1
     return result
 
@@ -288,7 +370,7 @@ FROM events e JOIN documents d ON d.doc_hash = e.doc_hash
 LEFT JOIN actors sa ON sa.doc_hash = e.doc_hash AND sa.actor_id = e.source_actor
 LEFT JOIN actors ta ON ta.doc_hash = e.doc_hash AND ta.actor_id = e.target_actor
 WHERE (CAST(? AS DATE) IS NULL OR e.date >= ?) AND (CAST(? AS DATE) IS NULL OR e.date <= ?)
-  AND (? OR NOT e.negated)
+  AND (? OR NOT e.negated) AND {filters}
 ORDER BY e.date, e.doc_id, e.sentence, e.event_id
 """
 _CLUSTER_OF_EVENT = ("(SELECT min(m.cluster_id) FROM cluster_members m "
@@ -299,9 +381,10 @@ def plover_records(con: duckdb.DuckDBPyConnection,
                    options: ExportOptions) -> Iterator[dict[str, Any]]:
     """Events as PLOVER JSON records (PLOVER manual, "JSON Data Fields"), one per event."""
     cluster = _CLUSTER_OF_EVENT if table_exists(con, "cluster_members") else "NULL"
-    sql = _PLOVER_SELECT.format(cluster=cluster)
+    where, filters = event_filter(options)
+    sql = _PLOVER_SELECT.format(cluster=cluster, filters=where)
     params = [options.since, options.since, options.until, options.until,
-              options.include_negated]
+              options.include_negated, *filters]
     cursor = con.execute(sql, params)
     names = [d[0] for d in cursor.description]
     while rows := cursor.fetchmany(BATCH_ROWS):
@@ -383,9 +466,10 @@ def write_table(con: duckdb.DuckDBPyConnection, fmt: str, out: IO[bytes],
         return _write_documents_jsonl(con, out)
     sql, params = f"SELECT * FROM {table}", []
     if table == "events":
-        sql += (" WHERE (CAST(? AS DATE) IS NULL OR date >= ?) "
-                "AND (CAST(? AS DATE) IS NULL OR date <= ?)")
-        params = [options.since, options.since, options.until, options.until]
+        where, filters = event_filter(options)
+        sql += (" e WHERE (CAST(? AS DATE) IS NULL OR e.date >= ?) "
+                f"AND (CAST(? AS DATE) IS NULL OR e.date <= ?) AND {where}")
+        params = [options.since, options.since, options.until, options.until, *filters]
     reader = con.sql(sql, params=params).to_arrow_reader(BATCH_ROWS)
     writers: dict[str, Callable[[pa.RecordBatchReader, IO[bytes]], int]] = {
         "csv": _write_csv, "parquet": _write_parquet, "jsonl": _write_jsonl}

@@ -11,13 +11,19 @@ function detailText(body) {
   return JSON.stringify(body.detail);
 }
 
-export async function getJSON(path, params = {}) {
+// The URL of an API path with its parameters (empty ones left out).
+export function apiUrl(path, params = {}) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === "") continue;
     if (Array.isArray(value)) value.forEach((v) => url.searchParams.append(key, v));
     else url.searchParams.set(key, value);
   }
+  return url;
+}
+
+export async function getJSON(path, params = {}) {
+  const url = apiUrl(path, params);
   const response = await fetch(url, { headers: { accept: "application/json" } });
   const body = await response.json().catch(() => null);
   if (!response.ok) {

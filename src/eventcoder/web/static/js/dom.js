@@ -81,3 +81,18 @@ export function modalityBadges(event) {
   }
   return out;
 }
+
+// What a panel shows while it waits, when it has nothing to show, and when it failed: each
+// replaces the panel's content, so that nothing stale stays on screen.
+export function loading(text = "Loading…") {
+  return h("div", { class: "loading", role: "status" }, h("span", { class: "spinner" }), text);
+}
+
+export function empty(text) {
+  return h("div", { class: "empty", role: "note" }, text);
+}
+
+export function errorBanner(error) {
+  return h("div", { class: "error-banner panel-error", role: "alert" },
+    String(error?.message || error));
+}

@@ -3,7 +3,8 @@
 export const FILTER_KEYS = [
   "date_from", "date_to", "country", "source_country", "target_country", "sector",
   "source_sector", "target_sector", "cameo_root", "cameo", "plover", "quad_class", "modality",
-  "q", "actor", "doc", "cluster", "negated",
+  "q", "actor", "source_actor", "target_actor", "location", "location_country", "doc",
+  "cluster", "negated",
 ];
 
 export function parseHash() {

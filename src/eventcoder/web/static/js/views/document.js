@@ -149,8 +149,12 @@ export function renderDocument(view, doc, params) {
         + `${actor.kb_id}` : "", ` · ${actor.mentions.length} mentions · in ${roles.length} `
         + "events here"),
       h("div", { class: "links" },
-        h("a", { href: hrefFor("events", { actor: actor.name }) },
+        h("a", { href: hrefFor("events", { actor: actor.kb_id || actor.name }) },
           `events with ${actor.name}`),
+        h("a", { href: hrefFor("events", { source_actor: actor.kb_id || actor.name }) },
+          "as source"),
+        h("a", { href: hrefFor("events", { target_actor: actor.kb_id || actor.name }) },
+          "as target"),
         actor.country ? h("a", { href: hrefFor("events", { country: actor.country }) },
           `events of ${actor.country}`) : null));
   }
