@@ -48,12 +48,18 @@ class CountryReference:
     description: Description
 
 
+# How many earlier actors a group anaphor stands for: "the two sides", "the three countries".
+GROUP_SIZES = {"pair": 2, "people-pair": 2, "three": 3, "four": 4}
+
+
 def _antecedents(kind: str, earlier: list[Candidate]) -> list[Candidate]:
     """Earlier actors an anaphor of a kind can refer to, nearest first."""
     if kind == "organisation":
         return [c for c in earlier if c.kind == "organisation"]
     if kind == "media":
         return [c for c in earlier if c.sector == "MED"]
+    if kind == "people-pair":
+        return [c for c in earlier if c.kind == "person" and c.country]
     return [c for c in earlier if c.kind == "country" and c.country]
 
 
@@ -71,7 +77,7 @@ def refer_back(anaphors: list[Span], candidates: list[Candidate]) -> None:
         for cand in _antecedents(span.label_, earlier):
             if all(cand.key != other.key for other in found):
                 found.append(cand)
-        wanted = 2 if span.label_ == "pair" else 1
+        wanted = GROUP_SIZES.get(span.label_, 1)
         if len(found) < wanted:
             continue
         candidates[:] = [c for c in candidates if c.head.i != head.i]

@@ -240,7 +240,8 @@ COUNTRY_COLUMNS = ("iso3", "iso2", "name", "aliases", "demonyms", "capital", "se
 ORGANISATION_COLUMNS = ("code", "name", "aliases", "country", "sector")
 SECTOR_COLUMNS = ("phrase", "sector", "kind")
 PERSON_COLUMNS = ("name", "aliases", "country", "sector", "office", "start")
-ANAPHOR_KINDS = frozenset({"country", "organisation", "media", "pair"})
+ANAPHOR_KINDS = frozenset({"country", "organisation", "media", "pair", "three", "four",
+                           "people-pair"})
 
 
 def add_country(kb: KnowledgeBase, path: Path, line: int, row: dict[str, str]) -> None:
