@@ -124,6 +124,15 @@ GRAMMAR = [
       for b in ("PAN", "GTM", "VEN") if a != b}),
     ("The foreign ministers of Russia and Turkey praised Azerbaijan.",
      {("RUS", "051", "AZE", "asserted", False), ("TUR", "051", "AZE", "asserted", False)}),
+    # A court's "must" is an order (10x), a speaker's an appeal (02x).
+    ("Brazil's highest court ruled on Monday that the police must return the cars.",
+     {("BRA", "10", "BRA", "asserted", False)}),
+    # The weapons of armies fight (19x) whoever they hit.
+    ("The shells that pounded the capital of the UAE killed six children.",
+     {(None, "190", "ARE", "asserted", False)}),
+    # Met with anger is disapproval by those angered.
+    ("The statement was met with anger by a group of Kachin rebels in Myanmar.",
+     {("MMR", "110", "MMR", "asserted", False)}),
     # A warning about a state of affairs gets no guessed target.
     ("President Dos Santos of Angola warned that the crisis could spread to Guinea-Bissau.",
      set()),

@@ -179,7 +179,8 @@ def clause_targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
     A guess where the grammar names no target."""
 
     def followed(token: Token) -> bool:
-        return (token.dep_ not in NOT_TARGET_DEPS and token.lemma_.lower() not in speech_verbs
+        reporting = token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech_verbs
+        return (token.dep_ not in NOT_TARGET_DEPS and not reporting
                 and not (token.lower_ == "on" and pattern.code[:2] in TOPIC_ON_ROOTS))
 
     frontier = [c for c in pred.verb.children if followed(c)]

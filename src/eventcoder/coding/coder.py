@@ -39,6 +39,7 @@ from .readings import (
     not_done,
     question_to_speaker,
     states_opinion,
+    weapon_force,
 )
 
 # Roots where a victim without a named perpetrator is still worth an event: "civilians were
@@ -173,15 +174,20 @@ def _governed(complement: _Coded, governor: _Coded | None, role: str, lexicon: L
 
 def _demanded(coded: _Coded, lexicon: Lexicon, actors: ActorAnalysis) -> _Coded | None:
     """'X said Iraq must cooperate', '... should release': the speaker appeals to the subject
-    (CAMEO codes what is asked, not how strongly; the subject must be an actor)."""
+    (CAMEO codes what is asked, not how strongly; the subject must be an actor); a court
+    orders it."""
     speaker_verb = coded.pred.governor
     if speaker_verb is None or coded.pred.governor_role != "speech" or not coded.sources:
         return None
     speakers = actors_of([s for subj in inherited_subjects(speaker_verb)
                            for s in conjuncts(subj)], actors)
-    code = lexicon.derive("appeal", coded.pattern.code) or "020"
     if not speakers:
         return None
+    # A court's "must" is an order: "the court ruled police must return the cars" (10x).
+    if any(s.sector == "JUD" for s in speakers):
+        code = lexicon.derive("demand", coded.pattern.code) or "100"
+    else:
+        code = lexicon.derive("appeal", coded.pattern.code) or "020"
     return _Coded(coded.pred, coded.pattern, code, f"must+{coded.pattern.id}", speakers,
                   coded.sources, False, "asserted", coded.trigger, coded.content)
 
@@ -369,7 +375,8 @@ def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
         for target in targets:
             if source is not None and target is not None and target.actor == source.actor:
                 continue
-            code, step = force_code(item.code, source, target, lexicon)
+            code, step = force_code(item.code, source, target, lexicon,
+                                    weapon_force(pred, lexicon))
             yield Draft(item.trigger[0], item.trigger[1], pred.verb, source, target, code,
                         item.negated, item.modality, item.rule + step,
                         confidence(item.pattern, source, target, item.modality, item.guessed),

@@ -66,11 +66,14 @@ def _force(ref: ActorRef | None, lexicon: Lexicon) -> str:
 
 
 def force_code(code: str, source: ActorRef | None, target: ActorRef | None,
-               lexicon: Lexicon) -> tuple[str, str]:
+               lexicon: Lexicon, weapon: str | None = None) -> tuple[str, str]:
     """A generic killing or attack by who does it to whom: a state's forces, or armed parties
-    against each other, fight (19x); others, or anyone against the unarmed, assault (18x).
+    against each other, fight (19x); others, or anyone against the unarmed, assault (18x). With
+    no source, the weapon tells whose force it was ('the shells killed six': a state's).
     Returns the code and the rule step ('' when unchanged)."""
     by, on = _force(source, lexicon), _force(target, lexicon)
+    if by == "unknown" and weapon:
+        by = weapon
     if by == "unknown" and on == "unknown":
         return code, ""
     armed = ("state", "armed")

@@ -72,7 +72,7 @@ class Lexicon:
     derived: dict[str, dict[str, str]] = field(default_factory=dict)  # role -> prefix -> code
     forces: dict[str, str] = field(default_factory=dict)  # actor sector -> 'state' or 'armed'
     no_deeds: frozenset[str] = frozenset()  # verbs whose future is no announced deed
-    weapons: frozenset[str] = frozenset()  # things that kill with nobody named
+    weapons: dict[str, str] = field(default_factory=dict)  # things that kill -> their force
 
     def __len__(self) -> int:
         return sum(len(p) for p in self.verbs.values()) + sum(len(p) for p in self.nouns.values())
@@ -174,6 +174,16 @@ def read_forces(path: Path) -> dict[str, str]:
             raise data_error(path, line, f"unknown force {row['force']!r}")
         forces[row["sector"]] = row["force"]
     return forces
+
+
+def read_weapons(path: Path) -> dict[str, str]:
+    """Weapons that kill with nobody named, each with the force that uses it ('' if either)."""
+    weapons = {}
+    for line, row in read_tsv(path, ("lemma", "force")):
+        if row["force"] not in ("", "state", "armed"):
+            raise data_error(path, line, f"unknown force {row['force']!r}")
+        weapons[row["lemma"].lower()] = row["force"]
+    return weapons
 
 
 def read_lemmas(path: Path) -> frozenset[str]:
@@ -338,4 +348,4 @@ def load_lexicon(codebook: Codebook) -> Lexicon:
                    read_derived(package_file("coding", "derived_codes.tsv"), codebook),
                    read_forces(package_file("coding", "force_sectors.tsv")),
                    read_lemmas(package_file("coding", "no_deed_verbs.tsv")),
-                   read_lemmas(package_file("coding", "weapon_nouns.tsv")))
+                   read_weapons(package_file("coding", "weapon_nouns.tsv")))

@@ -81,8 +81,15 @@ def announced(pred: Predicate, lexicon: Lexicon) -> bool:
 
 def named_thing(pred: Predicate, lexicon: Lexicon) -> bool:
     """The doer is named and is neither an actor nor a weapon: 'the disease has killed'."""
-    return bool(pred.subjects) and not pred.passive and not any(
-        noun_lemmas(subject) & lexicon.weapons for subject in pred.subjects)
+    return bool(pred.subjects) and not pred.passive and weapon_force(pred, lexicon) is None
+
+
+def weapon_force(pred: Predicate, lexicon: Lexicon) -> str | None:
+    """The force of the weapon named as the doer ('the shells killed six': a state's), '' when
+    either could use it, None when the doer is no weapon."""
+    forces = [lexicon.weapons[lemma] for subject in pred.subjects
+              for lemma in sorted(noun_lemmas(subject)) if lemma in lexicon.weapons]
+    return max(forces, key=len) if forces else None
 
 
 def not_done(verb: Token) -> bool:
