@@ -133,6 +133,10 @@ GRAMMAR = [
     # Met with anger is disapproval by those angered.
     ("The statement was met with anger by a group of Kachin rebels in Myanmar.",
      {("MMR", "110", "MMR", "asserted", False)}),
+    # A statement is an event only towards someone; a view held is no deed.
+    ("Saudi Arabia and its allies have denied any involvement in the killings.", set()),
+    ("Russia denied accusations by Ukraine.", {("RUS", "016", "UKR", "asserted", False)}),
+    ("The Lebanese government said it is happy that Lebanon and China cooperate.", set()),
     # A warning about a state of affairs gets no guessed target.
     ("President Dos Santos of Angola warned that the crisis could spread to Guinea-Bissau.",
      set()),

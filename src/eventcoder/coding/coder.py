@@ -249,6 +249,8 @@ def _no_deed(pred: Predicate, pattern: Pattern, lexicon: Lexicon) -> str | None:
     """Why a clause that matched a pattern states no deed, if it does not."""
     if pred.in_condition:
         return "inside a condition ('if', 'unless'), not a deed"
+    if pred.governor_role == "stance" and pred.verb.dep_ == "ccomp":
+        return "a view held ('is happy that ...'), not a deed"
     if not_done(pred.verb):
         return "named as not done ('without', 'instead of', 'rather than')"
     if question_to_speaker(pred, lexicon.roles):
@@ -363,6 +365,11 @@ def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
         else:
             considered.append(Consideration(pred.verb, f"rule {item.rule}: no source actor"))
             return
+    if item.code[:2] == "01" and not item.targets:
+        # A statement is an event only towards someone: "denied any involvement" is not.
+        considered.append(Consideration(pred.verb, f"rule {item.rule}: a statement with no "
+                                        "one it is addressed to or about"))
+        return
     considered.append(Consideration(pred.verb, f"rule {item.rule}: coded {item.code}"))
     targets: list[ActorRef | None] = [*item.targets] or [None]
     # "Japan and China held talks", "Israelis and Palestinians failed to agree": each side is

@@ -57,7 +57,7 @@ class Pattern:
 
 COMPLEMENT_ROLES = frozenset(
     {"intent", "appeal", "demand", "reject", "threaten", "fail", "speech", "purpose", "accuse",
-     "willing"})
+     "willing", "stance"})
 DERIVED_ROLES = frozenset({"intent", "threat", "appeal", "demand", "refusal", "accusation",
                            "fight", "assault", "announced"})
 
