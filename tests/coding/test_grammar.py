@@ -137,6 +137,10 @@ GRAMMAR = [
     ("Saudi Arabia and its allies have denied any involvement in the killings.", set()),
     ("Russia denied accusations by Ukraine.", {("RUS", "016", "UKR", "asserted", False)}),
     ("The Lebanese government said it is happy that Lebanon and China cooperate.", set()),
+    # Two mentions of unnamed groups are two parties; workers on strike walk out.
+    ("In India, mobs have attacked members of the minority Hindu community.",
+     {("IND", "180", "IND", "asserted", False)}),
+    ("Kenyan teachers are on strike.", {("KEN", "143", None, "asserted", False)}),
     # A warning about a state of affairs gets no guessed target.
     ("President Dos Santos of Angola warned that the crisis could spread to Guinea-Bissau.",
      set()),

@@ -68,6 +68,8 @@ def noun_sense(noun: Token) -> str:
                 (lemma, child.lower_))
             if found:
                 return found
+    if noun.dep_ == "pobj":  # "on strike"
+        return senses.get((lemma, noun.head.lower_), lemma)
     return lemma
 
 

@@ -19,7 +19,7 @@ from .arguments import (
     noun_lemmas,
     targets,
 )
-from .drafts import Consideration, Draft, confidence, force_code
+from .drafts import Consideration, Draft, confidence, force_code, same_party
 from .lexicon import Lexicon, Pattern
 from .mood import COOPERATIVE_ROOTS, stated_code
 from .nouns import code_nouns, noun_patterns, noun_source
@@ -380,7 +380,7 @@ def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
         if mutual:
             targets = [other for other in sources if other is not source]
         for target in targets:
-            if source is not None and target is not None and target.actor == source.actor:
+            if same_party(source, target):
                 continue
             code, step = force_code(item.code, source, target, lexicon,
                                     weapon_force(pred, lexicon))

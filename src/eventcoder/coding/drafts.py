@@ -85,3 +85,17 @@ def force_code(code: str, source: ActorRef | None, target: ActorRef | None,
         return code, ""
     derived = lexicon.derive(role, code)
     return (derived, f"+{role}") if derived and derived != code else (code, "")
+
+
+def same_party(source: ActorRef | None, target: ActorRef | None) -> bool:
+    """Whether an event would be an actor acting on itself (then it is not coded): the same
+    entity, unless two mentions of an unnamed group ('mobs attacked members of the Hindu
+    community': both Indian civilians, two groups)."""
+    if source is None or target is None or target.actor != source.actor:
+        return False
+    return source.text == target.text or not _unnamed_group(source)
+
+
+def _unnamed_group(ref: ActorRef) -> bool:
+    """Named by common nouns alone ('mobs', 'the protesters'), not by a name or a title."""
+    return ref.sector is not None and not any(word[:1].isupper() for word in ref.text.split())

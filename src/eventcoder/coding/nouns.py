@@ -10,7 +10,7 @@ from ..actors import ActorAnalysis
 from ..model import ActorRef
 from ..syntax import conjuncts, preps_of
 from .arguments import actors_of, noun_sense
-from .drafts import Consideration, Draft, confidence, force_code
+from .drafts import Consideration, Draft, confidence, force_code, same_party
 from .lexicon import Lexicon, Pattern
 from .mood import stated_code
 from .predicates import (
@@ -26,6 +26,10 @@ LIGHT_VERBS = frozenset({"launch", "stage", "hold", "begin", "start", "continue"
                          "declare", "resume", "renew", "intensify", "escalate", "step"})
 
 
+# Verbs that put their subject in the state a prepositional noun names: "are [on strike]".
+STATE_VERBS = frozenset({"be", "go", "remain", "stay"})
+
+
 def noun_source(noun: Token, actors: ActorAnalysis) -> list[ActorRef]:
     """Who carries out 'Iran's attack', 'U.S. sanctions', or the verb's subject's talks."""
     modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
@@ -33,7 +37,9 @@ def noun_source(noun: Token, actors: ActorAnalysis) -> list[ActorRef]:
     if found:
         return found
     found = actors_of([o for p, o in preps_of(noun) if p == "by"], actors)
-    if found or noun.dep_ not in ("dobj", "nsubjpass", "attr"):
+    if not found and noun.dep_ == "pobj" and noun.head.head.lemma_ in STATE_VERBS:
+        noun = noun.head  # "workers are [on strike]", "went on hunger strike": the subject's
+    elif found or noun.dep_ not in ("dobj", "nsubjpass", "attr"):
         return found
     return actors_of([s for subj in inherited_subjects(noun.head) for s in conjuncts(subj)],
                       actors)
@@ -68,7 +74,9 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
     between'."""
     for noun in doc:
         candidates = noun_patterns(noun, lexicon)
-        if not candidates or noun.head.i in coded_verbs or noun.i in coded_verbs:
+        if not candidates or noun.head.i in coded_verbs or noun.i in coded_verbs or (
+                noun.dep_ == "pobj" and noun.head.head.i in coded_verbs
+                and noun.head.head.lemma_ in STATE_VERBS):  # "went on strike", coded as a verb
             continue
         light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
         preps = preps_of(noun) + (preps_of(noun.head) if light else [])
@@ -102,7 +110,7 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
             continue
         considered.append(Consideration(noun, f"rule {pattern.id}: coded {code}"))
         for source, target in dyads:
-            if target is not None and target.actor == source.actor:
+            if same_party(source, target):
                 continue
             forced, step = force_code(code, source, target, lexicon)
             yield Draft(noun.i, noun.i + 1, anchor, source, target, forced, negated,
