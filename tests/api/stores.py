@@ -4,11 +4,12 @@ fingerprint of a store file to prove that nothing changed it."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
 
-from eventcoder import Pipeline
+from eventcoder import Document, Pipeline
 from eventcoder.cli.demo import demo_documents
 from eventcoder.store import EventStore, RunCounts
 
@@ -25,9 +26,10 @@ CREATE TABLE IF NOT EXISTS cluster_members (
 """
 
 
-def build_demo_store(path: Path, pipeline: Pipeline) -> Path:
-    """Code the bundled demo articles into a new store file at `path`."""
-    documents = demo_documents()
+def build_demo_store(path: Path, pipeline: Pipeline, extra: Sequence[Document] = ()) -> Path:
+    """Code the bundled demo articles (and any `extra` documents) into a new store file at
+    `path`."""
+    documents = [*demo_documents(), *extra]
     annotated = list(pipeline.annotate_many(documents))
     store = EventStore.open(path, VERSION)
     try:

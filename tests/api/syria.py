@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from eventcoder import Pipeline
-from eventcoder.cli.demo import demo_documents
 from eventcoder.model import Document
-from eventcoder.store import EventStore, RunCounts
+
+from .stores import build_demo_store
 
 SYRIA = [
     Document(text="Turkey shelled positions of the Syrian Democratic Forces near Manbij on "
@@ -25,14 +25,4 @@ SYRIA = [
 
 def build_syria_store(path: Path, pipeline: Pipeline) -> Path:
     """The demo articles and the two Syria stories coded into a new store at `path`."""
-    documents = [*demo_documents(), *SYRIA]
-    annotated = list(pipeline.annotate_many(documents))
-    store = EventStore.open(path, "test")
-    try:
-        run_id = store.start_run([d.doc_id for d in documents])
-        stored = store.write(annotated, [], run_id)
-        events = sum(len(a.events) for a in annotated)
-        store.finish_run(run_id, RunCounts(len(annotated), stored, events, 0, 0.0))
-    finally:
-        store.close()
-    return path
+    return build_demo_store(path, pipeline, SYRIA)
