@@ -23,8 +23,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/mypy
 
+# Test processes: two cut the suite's time by about a third on 2 cores (each loads spaCy); a file
+# stays in one process, its fixtures built once. PYTEST_WORKERS=0: all in one process.
+PYTEST_WORKERS ?= 2
+
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info

@@ -1,13 +1,14 @@
-"""The eventcoder command end to end, through the installed console script."""
+"""The eventcoder command end to end: run in this process as the console script runs it (the
+`eventcoder` fixture), and once through the installed console script itself."""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import jsonschema
@@ -16,18 +17,12 @@ import pytest
 from eventcoder.cli import build_parser
 from eventcoder.resources import bundled
 
+if TYPE_CHECKING:
+    from tests.conftest import EventcoderCall
+
 SCHEMA = json.loads(bundled("schema", "document.schema.json").read_text(encoding="utf-8"))
 SCHOLZ = ("German Chancellor Olaf Scholz will travel to Brasilia next week to meet President "
           "Luiz Inacio Lula da Silva, his office said on Monday.")
-
-
-def _eventcoder(*args: str, cwd: Path, stdin: str | None = None,
-                columns: int | None = None) -> subprocess.CompletedProcess:
-    exe = shutil.which("eventcoder", path=str(Path(sys.executable).parent))
-    command = [exe] if exe else [sys.executable, "-m", "eventcoder"]
-    env = None if columns is None else {**os.environ, "COLUMNS": str(columns)}
-    return subprocess.run([*command, *args], cwd=cwd, input=stdin, capture_output=True,
-                          text=True, timeout=300, env=env)
 
 
 def _lines(path: Path) -> list[dict]:
@@ -37,11 +32,11 @@ def _lines(path: Path) -> list[dict]:
     return lines
 
 
-def test_extract_codes_a_sample_article(tmp_path: Path) -> None:
+def test_extract_codes_a_sample_article(tmp_path: Path, eventcoder: EventcoderCall) -> None:
     article = tmp_path / "scholz.txt"
     article.write_text(SCHOLZ + " Brazil and Germany signed a trade agreement in Brasilia.",
                        encoding="utf-8")
-    result = _eventcoder("extract", str(article), "--published", "2023-06-05", "--jsonl",
+    result = eventcoder("extract", str(article), "--published", "2023-06-05", "--jsonl",
                          "out.jsonl", "--db", "store.duckdb", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     [doc] = _lines(tmp_path / "out.jsonl")
@@ -57,7 +52,7 @@ def test_extract_codes_a_sample_article(tmp_path: Path) -> None:
     assert stored is not None and stored[0] >= 1
 
 
-def test_good_and_bad_inputs_in_one_run(tmp_path: Path) -> None:
+def test_good_and_bad_inputs_in_one_run(tmp_path: Path, eventcoder: EventcoderCall) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text("Iran condemned Israel.", encoding="utf-8")
     (tmp_path / "in" / "latin1.txt").write_bytes("Caf\xe9 owners protested.".encode("latin-1"))
@@ -66,7 +61,7 @@ def test_good_and_bad_inputs_in_one_run(tmp_path: Path) -> None:
     (tmp_path / "batch.jsonl").write_text(
         '{"doc_id": "j1", "text": "Japan praised South Korea."}\n{"doc_id": broken\n'
         '{"doc_id": "j2", "text": "Egypt urged Israel to show restraint."}\n', encoding="utf-8")
-    result = _eventcoder("extract", "in", "batch.jsonl", "missing.txt", "--published",
+    result = eventcoder("extract", "in", "batch.jsonl", "missing.txt", "--published",
                          "2024-02-01", "--jsonl", "out.jsonl", "--db", "s.duckdb", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert [d["doc_id"] for d in _lines(tmp_path / "out.jsonl")] == ["good", "j1", "j2"]
@@ -80,18 +75,18 @@ def test_good_and_bad_inputs_in_one_run(tmp_path: Path) -> None:
                       ("batch.jsonl", 2), ("missing.txt", None)}
 
 
-def test_rerun_adds_nothing_twice(tmp_path: Path) -> None:
+def test_rerun_adds_nothing_twice(tmp_path: Path, eventcoder: EventcoderCall) -> None:
     (tmp_path / "a.txt").write_text("Iran condemned Israel.", encoding="utf-8")
     for _ in range(2):
-        result = _eventcoder("extract", "a.txt", "--db", "s.duckdb", cwd=tmp_path)
+        result = eventcoder("extract", "a.txt", "--db", "s.duckdb", cwd=tmp_path)
         assert result.returncode == 0, result.stderr
     assert "0 documents written (1 already there)" in result.stderr
     with duckdb.connect(str(tmp_path / "s.duckdb")) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
 
 
-def test_stdin_to_stdout(tmp_path: Path) -> None:
-    result = _eventcoder("extract", "-", "--jsonl", "-", "--no-store", "--published",
+def test_stdin_to_stdout(tmp_path: Path, eventcoder: EventcoderCall) -> None:
+    result = eventcoder("extract", "-", "--jsonl", "-", "--no-store", "--published",
                          "2024-02-01", cwd=tmp_path, stdin="Iran condemned Israel.")
     assert result.returncode == 0, result.stderr
     [doc] = [json.loads(line) for line in result.stdout.splitlines()]
@@ -104,12 +99,25 @@ def test_stdin_to_stdout(tmp_path: Path) -> None:
     ["extract", "a.txt", "--published", "last week"],
     ["nonsense"],
 ])
-def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
-    assert _eventcoder(*args, cwd=tmp_path).returncode == 2
+def test_usage_errors_exit_2(tmp_path: Path, args: list[str],
+                             eventcoder: EventcoderCall) -> None:
+    assert eventcoder(*args, cwd=tmp_path).returncode == 2
 
 
-def test_demo_prints_events_and_writes_the_store(tmp_path: Path) -> None:
-    result = _eventcoder("demo", "--db", "demo.duckdb", cwd=tmp_path, columns=200)
+def test_the_console_script_exits_with_the_commands_status(tmp_path: Path) -> None:
+    """The installed script itself, in a process of its own: the status and the message of a
+    refused command reach the shell (the Dask, SIGKILL and closed-pipe tests run it too)."""
+    exe = shutil.which("eventcoder", path=str(Path(sys.executable).parent))
+    command = [exe] if exe else [sys.executable, "-m", "eventcoder"]
+    result = subprocess.run([*command, "extract"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 2, result.stderr
+    assert "the following arguments are required: INPUT" in result.stderr
+
+
+def test_demo_prints_events_and_writes_the_store(tmp_path: Path,
+                                                 eventcoder: EventcoderCall) -> None:
+    result = eventcoder("demo", "--db", "demo.duckdb", cwd=tmp_path, columns=200)
     assert result.returncode == 0, result.stderr
     assert "DEUGOV German Chancellor Olaf" in result.stdout and "sample articles" in result.stdout
     assert "eventcoder serve --db demo.duckdb" in result.stdout
@@ -119,14 +127,15 @@ def test_demo_prints_events_and_writes_the_store(tmp_path: Path) -> None:
     assert len(roots) >= 6  # diplomacy, protest, conflict and sanctions codes
 
 
-def test_explain_shows_rule_and_rejections(tmp_path: Path) -> None:
-    result = _eventcoder("explain", "Iran accused Israel of killing its scientists.", cwd=tmp_path)
+def test_explain_shows_rule_and_rejections(tmp_path: Path,
+                                           eventcoder: EventcoderCall) -> None:
+    result = eventcoder("explain", "Iran accused Israel of killing its scientists.", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "accuse" in result.stdout and "112" in result.stdout
-    none = _eventcoder("explain", "The weather was mild.", cwd=tmp_path)
+    none = eventcoder("explain", "The weather was mild.", cwd=tmp_path)
     assert "No event coded" in none.stdout
     # each step of a rule id is spelled out: why the target is Algeria
-    steps = _eventcoder("explain", "Protesters blocked roads in Algiers.", cwd=tmp_path)
+    steps = eventcoder("explain", "Protesters blocked roads in Algiers.", cwd=tmp_path)
     assert "+place: no target named: the country where the event happens" in steps.stdout
 
 
@@ -140,18 +149,20 @@ def test_every_command_has_help() -> None:
                for name in subparsers.choices)  # type: ignore[attr-defined]
 
 
-def test_extract_with_the_users_actor_file(tmp_path: Path) -> None:
+def test_extract_with_the_users_actor_file(tmp_path: Path,
+                                           eventcoder: EventcoderCall) -> None:
     (tmp_path / "mine.yaml").write_text(
         "people:\n  - {name: Jane Wanjiru, aliases: [Wanjiru], country: KEN, sector: GOV, "
         "office: governor, start: 2022-08-25}\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("Wanjiru condemned the attack on Mombasa.", encoding="utf-8")
-    result = _eventcoder("extract", "a.txt", "--actors", "mine.yaml", "--published", "2024-02-01",
+    result = eventcoder("extract", "a.txt", "--actors", "mine.yaml", "--published", "2024-02-01",
                          "--jsonl", "-", "--no-store", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     [doc] = [json.loads(line) for line in result.stdout.splitlines()]
     assert doc["events"][0]["source"]["code"] == "KENGOV"
-    broken = _eventcoder("extract", "a.txt", "--actors", "absent.yaml", cwd=tmp_path)
+    broken = eventcoder("extract", "a.txt", "--actors", "absent.yaml", cwd=tmp_path)
     assert broken.returncode == 2 and "no such file" in broken.stderr
     (tmp_path / "bad.yaml").write_text("people: [\n", encoding="utf-8")
-    bad = _eventcoder("extract", "a.txt", "--actors", "bad.yaml", "--no-store", cwd=tmp_path)
+    bad = eventcoder("extract", "a.txt", "--actors", "bad.yaml", "--no-store", cwd=tmp_path,
+                     columns=1000)  # the message names the whole path: none of it folded
     assert bad.returncode == 2 and "bad.yaml line" in bad.stderr and "Traceback" not in bad.stderr

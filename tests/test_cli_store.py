@@ -11,6 +11,7 @@ import sys
 from datetime import date
 from itertools import product
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pytest
@@ -18,6 +19,9 @@ import pytest
 from eventcoder.cli import main
 from eventcoder.store import EventStore, RunCounts, update_clusters
 from tests.factories import E, document
+
+if TYPE_CHECKING:
+    from tests.conftest import EventcoderCall
 
 COUNTRIES = ("Iran", "Israel", "Russia", "Ukraine", "China", "Japan", "Egypt", "Turkey")
 VERBS = ("condemned", "accused", "praised", "met", "threatened", "criticized")
@@ -35,14 +39,15 @@ def _articles(count: int) -> list[str]:
             for i, (a, v, b) in zip(range(count), pairs * 3, strict=False)]
 
 
-def test_a_run_killed_with_sigkill_resumes_with_nothing_lost_or_doubled(tmp_path: Path,
-                                                                        capsys) -> None:
-    total = 240
+def test_a_run_killed_with_sigkill_resumes_with_nothing_lost_or_doubled(
+        tmp_path: Path, capsys, eventcoder: EventcoderCall) -> None:
+    total = 120
     (tmp_path / "news.jsonl").write_text("\n".join(_articles(total)) + "\n", encoding="utf-8")
-    args = [*_command(), "extract", "news.jsonl", "--db", "s.duckdb", "--published",
-            "2024-05-06", "--batch-size", "8", "--partition-size", "8",
-            "--progress-interval", "0"]
-    run = subprocess.Popen(args, cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    args = ["extract", "news.jsonl", "--db", "s.duckdb", "--published", "2024-05-06",
+            "--batch-size", "8", "--partition-size", "8", "--progress-interval", "0"]
+    # a real process, killed; the run that resumes it may as well run in this one
+    run = subprocess.Popen([*_command(), *args], cwd=tmp_path, stderr=subprocess.PIPE,
+                           text=True)
     assert run.stderr is not None
     seen = []
     for line in run.stderr:  # progress lines: one per parse batch coded
@@ -51,8 +56,7 @@ def test_a_run_killed_with_sigkill_resumes_with_nothing_lost_or_doubled(tmp_path
             break
     run.send_signal(signal.SIGKILL)
     assert run.wait(timeout=60) == -signal.SIGKILL, "".join(seen)
-    again = subprocess.run([*args, "--jsonl", "out.jsonl"], cwd=tmp_path, capture_output=True,
-                           text=True, timeout=300)
+    again = eventcoder(*args, "--jsonl", "out.jsonl", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     resumed = int(again.stderr.split("resuming: ")[1].split()[0])
     # coded 80: at most four partitions of 8 were still on their way to the store
@@ -80,16 +84,16 @@ def test_a_run_killed_with_sigkill_resumes_with_nothing_lost_or_doubled(tmp_path
         (2, "finished", ["news.jsonl"]), (1, "interrupted", ["news.jsonl"])]
 
 
-def test_inputs_read_a_chunk_at_a_time_give_the_same_run(tmp_path: Path) -> None:
+def test_inputs_read_a_chunk_at_a_time_give_the_same_run(tmp_path: Path,
+                                                        eventcoder: EventcoderCall) -> None:
     articles = _articles(12)
     lines = articles + articles[:4] + ["{broken"]  # duplicates land in later chunks
     (tmp_path / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     runs = {}
     for name, read_ahead in (("whole", "1000"), ("chunked", "5")):
-        runs[name] = subprocess.run(
-            [*_command(), "extract", "news.jsonl", "--db", f"{name}.duckdb", "--published",
-             "2024-05-06", "--jsonl", f"{name}.jsonl", "--read-ahead", read_ahead],
-            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        runs[name] = eventcoder("extract", "news.jsonl", "--db", f"{name}.duckdb",
+                                "--published", "2024-05-06", "--jsonl", f"{name}.jsonl",
+                                "--read-ahead", read_ahead, cwd=tmp_path)
     for name, run in runs.items():
         assert run.returncode == 1, run.stderr  # the broken line
         assert "news.jsonl:17" in run.stderr and "resuming" not in run.stderr, name

@@ -51,6 +51,7 @@ def _dates(out: str) -> set[str]:
     return set(DATE.findall(out))
 
 
+@pytest.mark.usefixtures("shared_pipelines")
 def test_demo_fits_80_columns_and_says_what_to_try_next(tmp_path: Path, capsys,
                                                          monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)

@@ -9,15 +9,18 @@ import resource
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pytest
 
 from eventcoder.actors import apply_user_file, read_knowledge_base
-from eventcoder.cli import main
 from eventcoder.errors import DataFileError
 from eventcoder.ingest import read_inputs
 from eventcoder.model import Document, InputError
+
+if TYPE_CHECKING:
+    from tests.conftest import EventcoderCall
 
 GOOD = '{"doc_id": "good", "text": "Iran condemned Israel."}'
 DEEP = '{"text": "x", "nested": ' + "[" * 1000 + "]" * 1000 + "}"
@@ -135,16 +138,17 @@ def test_folders_keep_their_order_and_symlinks(tmp_path: Path) -> None:
 # --- the extract command ---------------------------------------------------------------------
 
 def test_extract_stores_the_good_documents_of_a_hostile_run(
-        tmp_path: Path, unreadable: set[str], capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, unreadable: set[str], eventcoder: EventcoderCall) -> None:
     (tmp_path / "in" / "locked").mkdir(parents=True)
     (tmp_path / "in" / "ok.txt").write_text("Egypt praised Jordan.", encoding="utf-8")
     (tmp_path / "in" / "feed.jsonl").write_text(f"{GOOD}\n{DEEP}\n", encoding="utf-8")
     unreadable.add("locked")
     db = tmp_path / "s.duckdb"
-    status = main(["extract", str(tmp_path / "in"), "--db", str(db), "--jsonl",
-                   str(tmp_path / "out.jsonl")])
-    err = capsys.readouterr().err
-    assert status == 1 and "2 failed" in err and "feed.jsonl:2" in err, err
+    # wide enough that no path is folded, whatever the temporary folder's name
+    run = eventcoder("extract", "in", "--db", str(db), "--jsonl", "out.jsonl", cwd=tmp_path,
+                     columns=1000)
+    err = run.stderr
+    assert run.returncode == 1 and "2 failed" in err and "feed.jsonl:2" in err, err
     with duckdb.connect(str(db)) as con:
         docs = {r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall()}
         errors = {(Path(r[0]).name, r[1]) for r in
@@ -156,13 +160,13 @@ def test_extract_stores_the_good_documents_of_a_hostile_run(
 
 
 def test_extract_max_bytes_refuses_larger_files(tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+                                                eventcoder: EventcoderCall) -> None:
     (tmp_path / "big.txt").write_text("Iran condemned Israel. " * 100, encoding="utf-8")
     (tmp_path / "ok.txt").write_text("Egypt praised Jordan.", encoding="utf-8")
-    status = main(["extract", str(tmp_path / "big.txt"), str(tmp_path / "ok.txt"),
-                   "--max-bytes", "1000", "--no-store", "--jsonl", "-"])
-    out, err = capsys.readouterr()
-    assert status == 1 and "1 failed" in err and "E015" in err, err
+    run = eventcoder("extract", "big.txt", "ok.txt", "--max-bytes", "1000", "--no-store",
+                     "--jsonl", "-", cwd=tmp_path)
+    out, err = run.stdout, run.stderr
+    assert run.returncode == 1 and "1 failed" in err and "E015" in err, err
     assert [json.loads(line)["doc_id"] for line in out.splitlines()] == ["ok"]
 
 
@@ -231,11 +235,11 @@ def test_a_good_actor_file_with_dates_and_quoted_values_loads(tmp_path: Path) ->
 
 
 def test_extract_with_a_hostile_actor_file_fails_cleanly(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, eventcoder: EventcoderCall) -> None:
     (tmp_path / "a.txt").write_text("Iran condemned Israel.", encoding="utf-8")
     (tmp_path / "bad.yaml").write_text("people:\n  - !!python/name:os.system\n",
                                        encoding="utf-8")
-    status = main(["extract", str(tmp_path / "a.txt"), "--actors", str(tmp_path / "bad.yaml"),
-                   "--no-store"])
-    err = capsys.readouterr().err
-    assert status == 2 and "bad.yaml line 2" in err and "Traceback" not in err, err
+    run = eventcoder("extract", "a.txt", "--actors", "bad.yaml", "--no-store", cwd=tmp_path,
+                     columns=1000)  # the message names the whole path: none of it folded
+    err = run.stderr
+    assert run.returncode == 2 and "bad.yaml line 2" in err and "Traceback" not in err, err

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pytest
@@ -22,6 +22,9 @@ from eventcoder.model import Document
 from eventcoder.settings import Settings
 from eventcoder.store import build_batch
 from eventcoder.store.parquet import PartitionManifest, write_partition
+
+if TYPE_CHECKING:
+    from tests.conftest import EventcoderCall
 
 DOCS = [Document("Iran condemned Israel on Monday.", "a", published=date(2024, 1, 3)),
         Document("Japan praised South Korea.", "b", published=date(2024, 1, 3)),
@@ -102,7 +105,7 @@ def test_leftovers_of_this_version_are_kept(tmp_path) -> None:
 
 
 def test_an_unreachable_scheduler_is_a_clean_error(monkeypatch) -> None:
-    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "0.2s")
     with pytest.raises(EngineError, match="E023"), connect(scheduler="tcp://127.0.0.1:9"):
         pass
 
@@ -127,14 +130,16 @@ def _eventcoder(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           timeout=300)
 
 
-def test_local_and_dask_engines_store_the_same_events(tmp_path: Path) -> None:
+def test_local_and_dask_engines_store_the_same_events(tmp_path: Path,
+                                                      eventcoder: EventcoderCall) -> None:
     lines = [json.dumps({"doc_id": f"n{i}", "text": text, "url": f"https://o{i % 3}.com/{i}"})
              for i, text in enumerate(ARTICLES * 2)]
     (tmp_path / "news.jsonl").write_text("\n".join([*lines, "{broken"]) + "\n",
                                          encoding="utf-8")
     common = ("news.jsonl", "--published", "2024-05-06", "--partition-size", "3")
-    local = _eventcoder("extract", *common, "--db", "local.duckdb", "--jsonl", "local.jsonl",
-                        cwd=tmp_path)
+    # the local engine in this process; the Dask one as users run it, in a process of its own
+    local = eventcoder("extract", *common, "--db", "local.duckdb", "--jsonl", "local.jsonl",
+                       cwd=tmp_path)
     dask = _eventcoder("extract", *common, "--engine", "dask", "--workers", "2", "--db",
                        "dask.duckdb", "--jsonl", "dask.jsonl", cwd=tmp_path)
     assert (local.returncode, dask.returncode) == (1, 1), (local.stderr, dask.stderr)
@@ -159,7 +164,8 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_an_existing_cluster_codes_like_the_local_engine(tmp_path: Path) -> None:
+def test_an_existing_cluster_codes_like_the_local_engine(tmp_path: Path,
+                                                         eventcoder: EventcoderCall) -> None:
     """What users run on Kubernetes or an HPC queue: a scheduler and a worker started on their
     own with Dask's command line, and `--scheduler ADDRESS` with a shared staging folder."""
     dask_cli = Path(sys.executable).parent / "dask"
@@ -175,10 +181,11 @@ def test_an_existing_cluster_codes_like_the_local_engine(tmp_path: Path) -> None
                                "--no-dashboard"], **quiet)
     try:
         common = ("news.jsonl", "--published", "2024-05-06", "--partition-size", "3")
-        local = _eventcoder("extract", *common, "--db", "local.duckdb", cwd=tmp_path)
-        remote = _eventcoder("extract", *common, "--engine", "dask", "--scheduler", address,
-                             "--staging", str(tmp_path / "shared-parts"), "--db", "remote.duckdb",
-                             cwd=tmp_path)
+        # the client in this process; the scheduler and the worker are processes of their own
+        local = eventcoder("extract", *common, "--db", "local.duckdb", cwd=tmp_path)
+        remote = eventcoder("extract", *common, "--engine", "dask", "--scheduler", address,
+                            "--staging", str(tmp_path / "shared-parts"), "--db", "remote.duckdb",
+                            cwd=tmp_path)
     finally:
         for process in (worker, scheduler):
             process.terminate()

@@ -198,5 +198,5 @@ def print_summary(summary: RunSummary, db: str | None, err: Console, *,
                   f"({summary.clusters.members} member events)", highlight=False)
     for error in summary.errors:
         where = f"{error.source}:{error.line}" if error.line else error.source
-        err.print(f"[red]failed[/red] {where}: {error.reason}", highlight=False)
+        err.print(f"[red]failed[/red] {where}: {error.reason}", highlight=False, soft_wrap=True)
 
