@@ -189,13 +189,13 @@ def print_summary(summary: RunSummary, db: str | None, err: Console, *,
         err.print(f"{summary.documents} documents coded, {summary.events} events, "
                   f"{len(summary.errors)} failed ({summary.seconds:.1f} s, {rate:.1f} docs/s)",
                   highlight=False)
-    if db is not None and not quiet:
-        already = max(0, summary.documents + summary.skipped - summary.stored)
-        err.print(f"store {db}: {summary.stored} documents written ({already} already there)",
-                  highlight=False)
-    if summary.clusters is not None and summary.clusters.groups and not quiet:
-        err.print(f"event clusters: {summary.clusters.clusters} updated "
-                  f"({summary.clusters.members} member events)", highlight=False)
+        if db is not None:
+            already = max(0, summary.documents + summary.skipped - summary.stored)
+            err.print(f"store {db}: {summary.stored} documents written ({already} already "
+                      "there)", highlight=False)
+        if summary.clusters is not None and summary.clusters.groups:
+            err.print(f"event clusters: {summary.clusters.clusters} updated "
+                      f"({summary.clusters.members} member events)", highlight=False)
     for error in summary.errors:
         where = f"{error.source}:{error.line}" if error.line else error.source
         err.print(f"[red]failed[/red] {where}: {error.reason}", highlight=False, soft_wrap=True)

@@ -166,24 +166,25 @@ def read_derived(path: Path, codebook: Codebook) -> dict[str, dict[str, str]]:
     return derived
 
 
+def _read_forces(path: Path, key: str, allowed: frozenset[str], *,
+                 lower: bool = False) -> dict[str, str]:
+    """A key column and its force, one of `allowed`, checked with the file and line."""
+    forces = {}
+    for line, row in read_tsv(path, (key, "force")):
+        if row["force"] not in allowed:
+            raise data_error(path, line, f"unknown force {row['force']!r}")
+        forces[row[key].lower() if lower else row[key]] = row["force"]
+    return forces
+
+
 def read_forces(path: Path) -> dict[str, str]:
     """The sectors that use force as a state or as an armed group (the rest are civilian)."""
-    forces = {}
-    for line, row in read_tsv(path, ("sector", "force")):
-        if row["force"] not in ("state", "armed"):
-            raise data_error(path, line, f"unknown force {row['force']!r}")
-        forces[row["sector"]] = row["force"]
-    return forces
+    return _read_forces(path, "sector", frozenset({"state", "armed"}))
 
 
 def read_weapons(path: Path) -> dict[str, str]:
     """Weapons that kill with nobody named, each with the force that uses it ('' if either)."""
-    weapons = {}
-    for line, row in read_tsv(path, ("lemma", "force")):
-        if row["force"] not in ("", "state", "armed"):
-            raise data_error(path, line, f"unknown force {row['force']!r}")
-        weapons[row["lemma"].lower()] = row["force"]
-    return weapons
+    return _read_forces(path, "lemma", frozenset({"", "state", "armed"}), lower=True)
 
 
 def read_lemmas(path: Path) -> frozenset[str]:

@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 from ..model import TimeValue
 from ..nlp import SentenceIndex
 from ..syntax import governing_verb
-from .grammar import LEADING, YEAR, is_calendar_date, resolve_expression
+from .grammar import LEADING, YEAR, is_calendar_date, resolve_expression, resolve_undated
 from .periods import Resolved
 from .tense import looks_ahead
 from .words import WEEKDAYS, WORDS
@@ -164,18 +164,11 @@ def _reading(span: Span) -> str:
     return doc[start:span.end].text
 
 
-# Two publication dates far apart: an expression that resolves the same against both says its
-# date whole ("June 12, 2019", "the 1990s") and needs no publication date.
-UNDATED_PROBES = (date(2000, 6, 15), date(2030, 6, 15))
-
-
 def _resolve(span: Span, published: date | None, anchor: Resolved | None) -> Resolved | None:
     """The expression's range; without a publication date, only a date stated whole."""
     verb = governing_verb(span.root)
     if published is None:
-        found = {resolve_expression(_reading(span), probe, future=looks_ahead(span, verb),
-                                    anchor=anchor) for probe in UNDATED_PROBES}
-        return found.pop() if len(found) == 1 else None
+        return resolve_undated(_reading(span), future=looks_ahead(span, verb), anchor=anchor)
     return resolve_expression(_reading(span), published, future=looks_ahead(span, verb),
                               anchor=anchor)
 

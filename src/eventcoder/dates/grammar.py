@@ -309,6 +309,20 @@ def resolve_expression(text: str, published: date, *, future: bool = False,
     return _resolve(normalise(text), Context(published, future, anchor))
 
 
+# Two publication dates far apart: an expression that resolves the same against both states
+# its date whole ("June 12, 2019", "the 1990s") and needs no publication date.
+UNDATED_PROBES = (date(2000, 6, 15), date(2030, 6, 15))
+
+
+def resolve_undated(text: str, *, future: bool = False,
+                    anchor: Resolved | None = None) -> Resolved | None:
+    """The date range of an expression that states its date whole, without a publication
+    date; None when its value would hang on one (or the grammar does not know it)."""
+    found = {resolve_expression(text, probe, future=future, anchor=anchor)
+             for probe in UNDATED_PROBES}
+    return found.pop() if len(found) == 1 else None
+
+
 def is_calendar_date(text: str) -> bool:
     """Whether the text is a date with a month or a year ("Oct. 20", "2018"), or a period
     that does not hang on the published date ("the 1970s"); not a count ("two days")."""
@@ -316,5 +330,4 @@ def is_calendar_date(text: str) -> bool:
     fields = _fields(plain)
     if fields is not None:
         return fields.month is not None or fields.year is not None
-    found = {_resolve(plain, Context(date(year, 6, 15), False)) for year in (2000, 2030)}
-    return len(found) == 1 and None not in found
+    return resolve_undated(text) is not None

@@ -59,11 +59,10 @@ class LocalEngine:
     def code(self, partitions: Iterable[list[Document]], *, version: str,
              run_id: int | None = None) -> Iterator[PartitionResult]:
         """Code each partition into store rows, in order."""
-        size = self.pipeline.settings.batch_size
         for documents in partitions:
-            annotated, errors = [], []
-            for start in range(0, len(documents), size):
-                done, failed = annotate_batch(self.pipeline, documents[start:start + size])
+            annotated: list[AnnotatedDocument] = []
+            errors: list[InputError] = []
+            for done, failed in self.batches(documents):
                 annotated += done
                 errors += failed
                 if self._coded is not None:
