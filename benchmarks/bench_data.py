@@ -85,10 +85,10 @@ class Scores:
 
     def add(self, predicted: set[Any], gold: set[Any], optional: set[Any] | None = None
             ) -> None:
-        """Count one sentence's predicted against gold items; `optional` gold items are
-        neither required nor penalised."""
+        """Count one sentence's predicted against gold items; `optional` gold items count
+        when coded and are not missed when not (the MUC convention for optional answers)."""
         required = gold - (optional or set())
-        self.tp += len(predicted & required)
+        self.tp += len(predicted & gold)
         self.fp += len(predicted - gold)
         self.fn += len(required - predicted)
 

@@ -8,8 +8,8 @@ the sentence's span counts for it. Per sentence we compare the sets of (source c
 '---', target country or '---', CAMEO root) triples:
 
 - strict: every gold triple is required;
-- lenient: a triple whose gold events are all of medium confidence is optional: neither
-  required nor penalised when coded;
+- lenient: a triple whose gold events are all of medium confidence is optional: a match
+  when coded, not a miss when not (as optional answers are scored since MUC);
 - PLOVER type: the sets of types regardless of actors (01x events have no type);
 - false events: coded events in the sentences whose gold is empty, per such sentence.
 
