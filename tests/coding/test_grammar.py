@@ -144,6 +144,17 @@ GRAMMAR = [
     # A warning about a state of affairs gets no guessed target.
     ("President Dos Santos of Angola warned that the crisis could spread to Guinea-Bissau.",
      set()),
+    # An agentless passive that a speaker reports is still an event with no known source.
+    ("Former Cayman Islands leader Robert Duru was sentenced to seven years, prosecutors said.",
+     {(None, "11", "CYM", "reported", False)}),
+    # "would ... if" about others is a prediction; the speakers' own is a conditional offer.
+    ("A poll found that President Kabila of Congo would lose to Rwanda if the vote were held.",
+     set()),
+    ("Afghan rebels said they would meet the Pakistani envoy if he came to Kabul.",
+     {("AFG", "036", "PAK", "intended", False)}),
+    # A demand sent to someone is aimed at them.
+    ("Fiji sent an official demand for peace to Bhutan.",
+     {("FJI", "10", "BTN", "asserted", False)}),
 ]
 
 

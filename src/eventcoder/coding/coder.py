@@ -360,7 +360,7 @@ def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
     if not sources:
         # A victim with no named attacker ("civilians were killed") is still an event.
         if item.targets and not item.guessed and not named_thing(pred, lexicon) and (
-                item.code[:2] in UNATTRIBUTED_ROOTS or (pred.passive and not pred.governor)):
+                item.code[:2] in UNATTRIBUTED_ROOTS or (pred.passive and _stands_alone(pred))):
             sources = [None]  # "he was accused of fraud": an agentless passive
         else:
             considered.append(Consideration(pred.verb, f"rule {item.rule}: no source actor"))
@@ -388,6 +388,12 @@ def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
                         item.negated, item.modality, item.rule + step,
                         confidence(item.pattern, source, target, item.modality, item.guessed),
                         item.content, guessed_target=item.guessed)
+
+
+def _stands_alone(pred: Predicate) -> bool:
+    """Whether a clause stands as a deed of its own: a main clause, or one that a speaker
+    reports ("he was sentenced, prosecutors said")."""
+    return pred.governor is None or pred.governor_role == "speech"
 
 
 def code_document(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis

@@ -24,6 +24,11 @@ from .predicates import (
 LIGHT_VERBS = frozenset({"launch", "stage", "hold", "begin", "start", "continue", "conduct",
                          "undertake", "mount", "make", "carry", "issue", "give", "announce",
                          "declare", "resume", "renew", "intensify", "escalate", "step"})
+# Verbs that deliver the event their object names to whom they name: "sent a demand for talks
+# to Bhutan", "lodged a protest with China".
+DELIVERY_VERBS = frozenset({"send", "deliver", "submit", "hand", "address", "extend", "lodge",
+                            "file", "voice", "convey", "pass"})
+DELIVERY_PREPS = frozenset({"to", "with"})
 
 
 # Verbs that put their subject in the state a prepositional noun names: "are [on strike]".
@@ -68,6 +73,17 @@ def _willing_to(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _delivered_to(noun: Token) -> list[Token]:
+    """Whom a delivery verb's object is delivered to: 'sent a demand to Bhutan', also where
+    the parser hangs the 'to' on the object's own phrase ('a demand for peace to Bhutan')."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in DELIVERY_VERBS:
+        return []
+    preps = preps_of(verb) + [(t.lower_, o) for t in noun.subtree if t.dep_ == "prep"
+                              for o in t.children if o.dep_ == "pobj"]
+    return [o for p, o in preps if p in DELIVERY_PREPS]
+
+
 def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: set[int],
                considered: list[Consideration]) -> Iterator[Draft]:
     """Events carried by nouns: 'talks with', 'an attack on', 'launched a mediation effort
@@ -79,6 +95,7 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
                 and noun.head.head.lemma_ in STATE_VERBS):  # "went on strike", coded as a verb
             continue
         light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
+        delivered = _delivered_to(noun)
         preps = preps_of(noun) + (preps_of(noun.head) if light else [])
         pattern = next((p for p in candidates
                         if not p.prep or any(prep == p.prep for prep, _ in preps)), None)
@@ -102,7 +119,8 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
             # each side acts on the other.
             dyads = [(a, b) for a in sides for b in sides if a is not b]
         elif sources:
-            target_tokens = [o for p, o in preps if p == (pattern.prep or p) and p != "by"]
+            target_tokens = delivered or [o for p, o in preps
+                                          if p == (pattern.prep or p) and p != "by"]
             targets: list[ActorRef | None] = [*actors_of(target_tokens, actors)] or [None]
             dyads = [(source, target) for source in sources for target in targets]
         else:

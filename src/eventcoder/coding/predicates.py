@@ -12,6 +12,7 @@ from ..syntax import RELATIVE_PRONOUNS, conjuncts, first_conjunct, preps_of
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+CONDITIONAL_AUX = frozenset({"would", "'d"})  # with an "if" clause: a consequence, not a plan
 OBLIGATION_AUX = frozenset({"must", "should"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # Dependencies by which a verb complements another whose subject it shares.
@@ -142,11 +143,15 @@ def is_negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children)
 
 
-def _aux_modality(token: Token) -> str | None:
+def _aux_modality(token: Token, pledge: bool = False) -> str | None:
     children = list(token.children)
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
         return "hypothetical"
     auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if not pledge and auxes & CONDITIONAL_AUX and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+            for c in children):
+        return "hypothetical"  # "a poll found he would lose if the vote were held today"
     if auxes & FUTURE_AUX:
         return "intended"
     if auxes & HYPOTHETICAL_AUX:
@@ -156,11 +161,19 @@ def _aux_modality(token: Token) -> str | None:
     return None
 
 
+def _pledged(verb: Token) -> bool:
+    """Whether a reported clause is its speakers' own word ("they said they would meet him
+    if ..."): a conditional offer, where a "would ... if" about others is a prediction."""
+    governor = governor_of(verb)
+    return governor is not None and verb.dep_ == "ccomp" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in verb.children)
+
+
 def modality_of(verb: Token, roles: Mapping[str, str]) -> str:
     """Asserted, intended, hypothetical or reported, from auxiliaries and governing words."""
     token = verb
     for _ in range(MAX_HOPS):
-        found = _aux_modality(token)
+        found = _aux_modality(token, _pledged(token))
         if found is not None:
             return found
         governor = governor_of(token)
@@ -175,7 +188,7 @@ def modality_of(verb: Token, roles: Mapping[str, str]) -> str:
         if role in ("appeal", "demand", "reject", "threaten", "fail"):
             return "hypothetical"
         if role == "speech":
-            return _aux_modality(token) or "reported"
+            return _aux_modality(token, _pledged(token)) or "reported"
         token = governor.head if governor.dep_ == "acomp" else governor
     return "asserted"
 

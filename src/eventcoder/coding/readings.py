@@ -71,6 +71,7 @@ def announced(pred: Predicate, lexicon: Lexicon) -> bool:
     that governs another; 'seeks to' and 'plans to' alone are too often aims, not acts."""
     future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in pred.verb.children)
     return (future and not pred.negated and not pred.in_condition
+            and pred.modality != "hypothetical"
             and pred.lemma not in lexicon.no_deeds and pred.lemma not in lexicon.roles
             and not pred.passive and bool(pred.objects or pred.preps)
             # "will extend the curfew": the curfew is the event, coded as a noun
