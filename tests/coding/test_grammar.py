@@ -152,6 +152,11 @@ GRAMMAR = [
      set()),
     ("Afghan rebels said they would meet the Pakistani envoy if he came to Kabul.",
      {("AFG", "036", "PAK", "intended", False)}),
+    # A toll of an attack told before is that attack's; "an attack" is a new one.
+    ("Rebels attacked an army base in northern Mali. Two soldiers were killed in the attack.",
+     {("MLI", "190", "MLI", "asserted", False)}),
+    ("Rebels attacked an army base in northern Mali. A bomb attack killed two Malian soldiers.",
+     {("MLI", "190", "MLI", "asserted", False), (None, "19", "MLI", "asserted", False)}),
     # A demand sent to someone is aimed at them.
     ("Fiji sent an official demand for peace to Bhutan.",
      {("FJI", "10", "BTN", "asserted", False)}),

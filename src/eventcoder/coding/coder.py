@@ -45,6 +45,7 @@ from .readings import (
 # Roots where a victim without a named perpetrator is still worth an event: "civilians were
 # killed", "a missionary was arrested".
 UNATTRIBUTED_ROOTS = frozenset({"17", "18", "19", "20"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Roles whose governor is the event and whose complement is only its content.
 GOVERNING_ROLES = {"appeal": "appeal", "demand": "demand", "reject": "refusal",
                    "threaten": "threat", "accuse": "accusation"}
@@ -406,4 +407,45 @@ def code_document(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis
     coded_verbs = ({d.anchor.i for d in drafts} | absorbed_nouns
                    | {d.content.i for d in drafts if d.content is not None})
     drafts += code_nouns(doc, lexicon, actors, coded_verbs, considered)
-    return drafts, considered
+    return _with_earlier_attacks(drafts, lexicon), considered
+
+
+# Determiners that make an attack a new one ("an attack killed two"), not the one told before.
+NEW_THING_DETERMINERS = frozenset({"a", "an", "another"})
+
+
+def _named_attack(draft: Draft, lexicon: Lexicon) -> Pattern | None:
+    """The pattern of the attack a toll with no author is told of, when the attack is one
+    named before: '[the attack] killed five', 'two were killed in [the fighting]'."""
+    verb = draft.anchor
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    nouns += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+              for o in c.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        if any(c.dep_ == "det" and c.lower_ in NEW_THING_DETERMINERS for c in noun.children):
+            continue
+        pattern = next((p for p in noun_patterns(noun, lexicon)
+                        if p.code[:2] in UNATTRIBUTED_ROOTS), None)
+        if pattern is not None:
+            return pattern
+    return None
+
+
+def _with_earlier_attacks(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
+    """A toll with no author whose attack is one the story named before ('An Israeli air
+    strike hit Bureij. [The attack] killed five') is that attack's, by its author."""
+    by_position = sorted(drafts, key=lambda d: d.trigger_start)
+    result = []
+    for draft in drafts:
+        pattern = (_named_attack(draft, lexicon) if draft.source is None
+                   and draft.code[:2] in UNATTRIBUTED_ROOTS else None)
+        earlier = next((d for d in reversed(by_position) if d.trigger_start < draft.trigger_start
+                        and d.source is not None and d.code[:2] in VIOLENT_ROOTS
+                        and not d.negated and d.modality == "asserted"), None)
+        if pattern is None or earlier is None:
+            result.append(draft)
+            continue
+        code, step = force_code(pattern.code, earlier.source, draft.target, lexicon)
+        result.append(replace(draft, source=earlier.source, code=code,
+                              base_rule=f"{draft.base_rule}+earlier-attack{step}"))
+    return result
