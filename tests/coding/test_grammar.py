@@ -157,6 +157,11 @@ GRAMMAR = [
      {("MLI", "190", "MLI", "asserted", False)}),
     ("Rebels attacked an army base in northern Mali. A bomb attack killed two Malian soldiers.",
      {("MLI", "190", "MLI", "asserted", False), (None, "19", "MLI", "asserted", False)}),
+    # A clause on an attack's noun tells its toll: news, not background.
+    ("Lagos was the scene of a bombing on Sunday that killed six Nigerian traders.",
+     {(None, "18", "NGA", "asserted", False)}),
+    ("Rebels in Mali shot down a helicopter that had attacked their camp.",
+     {("MLI", "18", "MLI", "asserted", False)}),
     # A demand sent to someone is aimed at them.
     ("Fiji sent an official demand for peace to Bhutan.",
      {("FJI", "10", "BTN", "asserted", False)}),

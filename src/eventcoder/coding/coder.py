@@ -24,6 +24,7 @@ from .lexicon import Lexicon, Pattern
 from .mood import COOPERATIVE_ROOTS, stated_code
 from .nouns import code_nouns, noun_patterns, noun_source
 from .predicates import (
+    VIOLENT_ROOTS,
     Predicate,
     has_infinitive_to,
     inherited_subjects,
@@ -32,6 +33,7 @@ from .predicates import (
     role_of,
 )
 from .readings import (
+    RELATIVE_PRONOUNS,
     adjunct_of,
     announced,
     background,
@@ -39,13 +41,13 @@ from .readings import (
     not_done,
     question_to_speaker,
     states_opinion,
+    tells_toll,
     weapon_force,
 )
 
 # Roots where a victim without a named perpetrator is still worth an event: "civilians were
 # killed", "a missionary was arrested".
 UNATTRIBUTED_ROOTS = frozenset({"17", "18", "19", "20"})
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Roles whose governor is the event and whose complement is only its content.
 GOVERNING_ROLES = {"appeal": "appeal", "demand": "demand", "reject": "refusal",
                    "threaten": "threat", "accuse": "accusation"}
@@ -229,7 +231,7 @@ def _match_patterns(state: _VerbPass, preds: Iterator[Predicate]) -> None:
             elif lemma:
                 state.reject(pred.verb, "no pattern's constraints matched")
             continue
-        if background(pred.verb):
+        if background(pred.verb) and not tells_toll(pred.verb, pattern, lexicon):
             state.reject(pred.verb, f"rule {pattern.id}: in a clause that describes a noun, "
                          "background to the news")
             if has_infinitive_to(pred.verb):
@@ -419,6 +421,8 @@ def _named_attack(draft: Draft, lexicon: Lexicon) -> Pattern | None:
     named before: '[the attack] killed five', 'two were killed in [the fighting]'."""
     verb = draft.anchor
     nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and any(n.lower_ in RELATIVE_PRONOUNS for n in nouns):
+        nouns.append(verb.head)  # "a massacre that killed six"
     nouns += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
               for o in c.children if o.dep_ == "pobj"]
     for noun in nouns:

@@ -12,6 +12,8 @@ from ..syntax import RELATIVE_PRONOUNS, conjuncts, first_conjunct, preps_of
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+# Roots of violence: assault, fight, mass violence.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 CONDITIONAL_AUX = frozenset({"would", "'d"})  # with an "if" clause: a consequence, not a plan
 OBLIGATION_AUX = frozenset({"must", "should"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})

@@ -13,6 +13,7 @@ from .nouns import noun_patterns
 from .predicates import (
     FUTURE_AUX,
     MAX_HOPS,
+    VIOLENT_ROOTS,
     Predicate,
     governor_of,
     has_infinitive_to,
@@ -81,8 +82,34 @@ def announced(pred: Predicate, lexicon: Lexicon) -> bool:
 
 
 def named_thing(pred: Predicate, lexicon: Lexicon) -> bool:
-    """The doer is named and is neither an actor nor a weapon: 'the disease has killed'."""
-    return bool(pred.subjects) and not pred.passive and weapon_force(pred, lexicon) is None
+    """The doer is named and is neither an actor nor a weapon nor an attack: 'the disease
+    has killed'."""
+    return (bool(pred.subjects) and not pred.passive and weapon_force(pred, lexicon) is None
+            and attack_doer(pred.verb, lexicon) is None)
+
+
+# Relative pronouns, which stand for the noun their clause describes.
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
+def attack_doer(verb: Token, lexicon: Lexicon) -> Pattern | None:
+    """The violent pattern of an attack named as the doer of a toll, a relative pronoun
+    standing for its noun: '[the attack] killed five', 'a massacre [that] killed six'."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            subject = verb.head
+        pattern = next((p for p in noun_patterns(subject, lexicon)
+                        if p.code[:2] in VIOLENT_ROOTS), None)
+        if pattern is not None:
+            return pattern
+    return None
+
+
+def tells_toll(verb: Token, pattern: Pattern, lexicon: Lexicon) -> bool:
+    """A violent clause on an attack's noun tells its toll, the news itself, not background:
+    'a massacre that killed six'."""
+    return (pattern.code[:2] in VIOLENT_ROOTS and verb.dep_ == "relcl"
+            and attack_doer(verb, lexicon) is not None)
 
 
 def weapon_force(pred: Predicate, lexicon: Lexicon) -> str | None:
