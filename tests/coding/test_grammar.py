@@ -162,6 +162,8 @@ GRAMMAR = [
      {(None, "18", "NGA", "asserted", False)}),
     ("Rebels in Mali shot down a helicopter that had attacked their camp.",
      {("MLI", "18", "MLI", "asserted", False)}),
+    # Force intended against no one is no threat.
+    ("The Nigerian army vowed to fight until the end of the year.", set()),
     # A demand sent to someone is aimed at them.
     ("Fiji sent an official demand for peace to Bhutan.",
      {("FJI", "10", "BTN", "asserted", False)}),

@@ -368,6 +368,10 @@ def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
         else:
             considered.append(Consideration(pred.verb, f"rule {item.rule}: no source actor"))
             return
+    if item.code[:2] == "13" and "+threat" in item.rule and not item.targets:
+        considered.append(Consideration(pred.verb, f"rule {item.rule}: force intended "
+                                        "against no one"))
+        return
     if item.code[:2] == "01" and not item.targets:
         # A statement is an event only towards someone: "denied any involvement" is not.
         considered.append(Consideration(pred.verb, f"rule {item.rule}: a statement with no "
