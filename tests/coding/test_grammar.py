@@ -162,6 +162,9 @@ GRAMMAR = [
      {(None, "18", "NGA", "asserted", False)}),
     ("Rebels in Mali shot down a helicopter that had attacked their camp.",
      {("MLI", "18", "MLI", "asserted", False)}),
+    # A gerund that stands as a noun carries its event.
+    ("Fighting between Chadian rebels and Sudanese troops left four soldiers dead.",
+     {("TCD", "19", "SDN", "asserted", False), ("SDN", "19", "TCD", "asserted", False)}),
     # Force intended against no one is no threat.
     ("The Nigerian army vowed to fight until the end of the year.", set()),
     # A demand sent to someone is aimed at them.

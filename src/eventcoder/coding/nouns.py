@@ -53,7 +53,10 @@ def noun_source(noun: Token, actors: ActorAnalysis) -> list[ActorRef]:
 def noun_patterns(noun: Token, lexicon: Lexicon) -> list[Pattern]:
     """Noun patterns for a noun or its compounds ('a mediation effort', 'a hunger strike')."""
     if noun.pos_ != "NOUN":
-        return []
+        # a gerund the parser calls a verb but that stands as a noun: "[Fighting] between
+        # the army and rebels left four dead"
+        gerund = noun.tag_ == "VBG" and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        return list(lexicon.nouns.get(noun.lower_, ())) if gerund else []
     sense = noun_sense(noun)  # a "hunger strike" is no attack
     words = [sense] + [c.lemma_.lower() for c in noun.children
                        if c.dep_ == "compound" and sense == noun.lemma_.lower()]
