@@ -165,6 +165,9 @@ GRAMMAR = [
     # A gerund that stands as a noun carries its event.
     ("Fighting between Chadian rebels and Sudanese troops left four soldiers dead.",
      {("TCD", "19", "SDN", "asserted", False), ("SDN", "19", "TCD", "asserted", False)}),
+    # "will be on a trip": the state verb says when; a strike threatened is aimed later.
+    ("The Lithuanian president will be on a trip to Poland next week.",
+     {("LTU", "036", "POL", "intended", False)}),
     # Force intended against no one is no threat.
     ("The Nigerian army vowed to fight until the end of the year.", set()),
     # A demand sent to someone is aimed at them.

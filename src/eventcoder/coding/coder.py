@@ -368,7 +368,8 @@ def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
         else:
             considered.append(Consideration(pred.verb, f"rule {item.rule}: no source actor"))
             return
-    if item.code[:2] == "13" and "+threat" in item.rule and not item.targets:
+    if (item.code[:2] == "13" and item.pattern.code[:2] in VIOLENT_ROOTS
+            and "+threat" in item.rule and not item.targets):
         considered.append(Consideration(pred.verb, f"rule {item.rule}: force intended "
                                         "against no one"))
         return

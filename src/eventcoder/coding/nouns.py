@@ -111,6 +111,8 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
                                  for s in conjuncts(subj)], actors)
         else:
             anchor = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
+            if noun.dep_ == "pobj" and noun.head.head.lemma_ in STATE_VERBS:
+                anchor = noun.head.head  # "will be on a trip": the verb says when and how
             modality = modality_of(anchor, lexicon.roles)
             sources = noun_source(noun, actors)
         code, negated, suffix = stated_code(lexicon, pattern, is_negated(anchor), modality)
