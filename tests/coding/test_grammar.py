@@ -162,6 +162,11 @@ GRAMMAR = [
      {(None, "18", "NGA", "asserted", False)}),
     ("Rebels in Mali shot down a helicopter that had attacked their camp.",
      {("MLI", "18", "MLI", "asserted", False)}),
+    # Joint subjects are each other's counterpart only in deeds done together.
+    ("France and Germany urged restraint.",
+     {("FRA", "0256", None, "asserted", False), ("DEU", "0256", None, "asserted", False)}),
+    ("Japan and China agreed to cooperate on trade.",
+     {("JPN", "031", "CHN", "intended", False), ("CHN", "031", "JPN", "intended", False)}),
     # A gerund that stands as a noun carries its event.
     ("Fighting between Chadian rebels and Sudanese troops left four soldiers dead.",
      {("TCD", "19", "SDN", "asserted", False), ("SDN", "19", "TCD", "asserted", False)}),

@@ -48,6 +48,10 @@ from .readings import (
 # Roots where a victim without a named perpetrator is still worth an event: "civilians were
 # killed", "a missionary was arrested".
 UNATTRIBUTED_ROOTS = frozenset({"17", "18", "19", "20"})
+# Codes of deeds done together, so that joint subjects are each other's counterpart ("Japan
+# and China held talks", "signed a deal", "agreed to cooperate"); praise, appeals, aid and
+# concessions by joint subjects go to someone else ("France and Germany urged restraint").
+JOINT_CODES = ("03", "04", "050", "057", "06")
 # Roles whose governor is the event and whose complement is only its content.
 GOVERNING_ROLES = {"appeal": "appeal", "demand": "demand", "reject": "refusal",
                    "threaten": "threat", "accuse": "accusation"}
@@ -143,7 +147,7 @@ def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
         sources = actors_of(list(pred.objects), actors)  # "police were placed on alert"
         found = [ref for ref in found if ref not in sources]
     # No guess where joint sources are each other's targets: "Israel and Lebanon agreed".
-    guessed = not found and not (len(sources) > 1 and code[:2] in COOPERATIVE_ROOTS)
+    guessed = not found and not (len(sources) > 1 and code.startswith(JOINT_CODES))
     if guessed:
         found = clause_targets(pattern, pred, actors, lexicon.words_with_role("speech"),
                                sources)
@@ -383,7 +387,7 @@ def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
     # "Japan and China held talks", "Israelis and Palestinians failed to agree": each side is
     # the other's target
     mutual = item.targets == [] and len(sources) > 1 and (
-        item.code[:2] in COOPERATIVE_ROOTS or item.pattern.code[:2] in COOPERATIVE_ROOTS)
+        item.code.startswith(JOINT_CODES) or item.pattern.code.startswith(JOINT_CODES))
     for source in sources:
         if mutual:
             targets = [other for other in sources if other is not source]
