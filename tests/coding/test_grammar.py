@@ -162,6 +162,9 @@ GRAMMAR = [
      {(None, "18", "NGA", "asserted", False)}),
     ("Rebels in Mali shot down a helicopter that had attacked their camp.",
      {("MLI", "18", "MLI", "asserted", False)}),
+    # An appeal that names its addressees in a that-clause is made to each of them.
+    ("Uganda requested that the president of Malawi and the government of Tanzania act.",
+     {("UGA", "02", "MWI", "asserted", False), ("UGA", "02", "TZA", "asserted", False)}),
     # Joint subjects are each other's counterpart only in deeds done together.
     ("France and Germany urged restraint.",
      {("FRA", "0256", None, "asserted", False), ("DEU", "0256", None, "asserted", False)}),

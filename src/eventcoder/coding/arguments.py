@@ -233,7 +233,8 @@ def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
     if found:  # "protested against Sweden's decision"
         return found
     clause_subjects = [s for c in pred.verb.children if c.dep_ == "ccomp"
-                       for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+                       for subj in c.children if subj.dep_ in ("nsubj", "nsubjpass")
+                       for s in conjuncts(subj)]
     found = actors_of(clause_subjects, actors)  # "demanded that the US cancel ..."
     if found:
         return found
