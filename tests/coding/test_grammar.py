@@ -163,7 +163,8 @@ GRAMMAR = [
     ("Rebels in Mali shot down a helicopter that had attacked their camp.",
      {("MLI", "18", "MLI", "asserted", False)}),
     # An appeal that names its addressees in a that-clause is made to each of them.
-    ("Uganda requested that the president of Malawi and the government of Tanzania act.",
+    ("Uganda requested that the president of Malawi and the government of Tanzania take "
+     "similar steps.",
      {("UGA", "02", "MWI", "asserted", False), ("UGA", "02", "TZA", "asserted", False)}),
     # Joint subjects are each other's counterpart only in deeds done together.
     ("France and Germany urged restraint.",
