@@ -1,0 +1,98 @@
+"""The pattern lexicon on news phrasing: a verb's sense with its object or preposition, event
+nouns read by their modifiers, and objects that make a verb no event at all. Each row states
+the whole set of events its sentence gives (see test_grammar for the row format)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.coding.test_grammar import _coded, _fits
+
+A = "asserted"
+I = "intended"  # noqa: E741 - short column names keep the table readable
+
+NEWS = [
+    # A border closed on a neighbour reduces relations; a crossing closed restricts movement.
+    ("Pakistan closed its border with Afghanistan.", {("PAK", "160", "AFG", A, False)}),
+    ("Israel closed the Gaza crossings on Sunday.", {("ISR", "191", "PSE", A, False)}),
+    # Property smashed in a protest is a riot; tear gas in reply is repression.
+    ("Protesters smashed shop windows in central Paris.", {("FRA", "145", "FRA", A, False)}),
+    ("Kenyan police responded with tear gas and water cannon.",
+     {("KEN", "175", None, A, False)}),
+    # Ordering an offensive is the attack.
+    ("The Ethiopian government ordered an offensive against the Tigrayan rebels.",
+     {("ETH", "190", "ETH", A, False)}),
+    ("Norway led the talks between Colombia and the FARC rebels.",
+     {("NOR", "046", "COL", A, False)}),
+    # "take part in" / "participate in": the event is the noun's.
+    ("Ghanaian soldiers took part in a military exercise in Nigeria.",
+     {("GHA", "062", "NGA", A, False)}),
+    ("Hundreds of Serbian farmers participated in the protest against the government.",
+     {("SRB", "141", "SRB", A, False)}),
+    ("Taliban fighters took over the capital Kabul.", {("AFG", "192", "AFG", A, False)}),
+    # Light verbs with a request, a protest, a commitment.
+    ("Nepal sent a formal request to India for help.", {("NPL", "020", "IND", A, False)}),
+    ("Mexico sent a protest note to the United States.", {("MEX", "114", "USA", A, False)}),
+    ("Iraq made a request to Turkey for more water.", {("IRQ", "020", "TUR", A, False)}),
+    ("The Greek government made a commitment to Turkey to reduce its forces on the islands.",
+     {("GRC", "030", "TUR", A, False)}),
+    # A cyber attack is no armed attack; joint drills are military cooperation.
+    ("Hackers launched a cyber attack on Estonian government websites.",
+     {(None, "176", "EST", A, False)}),
+    ("Russia and China held joint naval drills in the East China Sea.",
+     {("RUS", "062", "CHN", A, False), ("CHN", "062", "RUS", A, False)}),
+    # Agreeing on a deal is the agreement itself (057); an understanding is only agreement (030).
+    ("Iran and Oman reached an understanding on shipping.",
+     {("IRN", "030", "OMN", A, False), ("OMN", "030", "IRN", A, False)}),
+    ("The European Union agreed on a deal with Turkey.", {(None, "057", "TUR", A, False)}),
+    # Easing and suspending restrictions.
+    ("A Kenyan court suspended the ban on opposition rallies.", {("KEN", "081", None, A, False)}),
+    ("Thai authorities eased the curfew in Bangkok.", {("THA", "0813", "THA", A, False)}),
+    ("Afghan rebels blew up a bridge near Kandahar.", {("AFG", "1712", "AFG", A, False)}),
+    ("Italian prosecutors put the former minister under investigation.",
+     {("ITA", "090", "ITA", A, False)}),
+    ("Pakistan returned the captured Indian pilot to India.", {("PAK", "0841", "IND", A, False)}),
+    ("China will work with Pakistan on the new port.", {("CHN", "030", "PAK", I, False)}),
+    ("Japan will join the talks with North Korea.", {("JPN", "036", "PRK", I, False)}),
+    # Hostile acts named by a verb and its object.
+    ("Armenian and Azerbaijani forces exchanged fire along the border.",
+     {("ARM", "193", None, A, False), ("AZE", "193", None, A, False)}),
+    ("Gunmen stormed a hotel in Mogadishu.", {(None, "180", "SOM", A, False)}),
+    ("Israel ordered air strikes on Hamas positions in Gaza.", {("ISR", "195", "PSE", A, False)}),
+    ("The ICC issued an arrest warrant for Putin.", {(None, "173", "RUS", A, False)}),
+    ("Haiti has been targeted by the United States for human rights violations.",
+     {("USA", "112", "HTI", A, False)}),
+    ("Hungary blocked the EU aid package for Ukraine.", {("HUN", "120", "UKR", A, False)}),
+    ("China voiced strong dissatisfaction with the Japanese decision.",
+     {("CHN", "111", "JPN", A, False)}),
+    ("Greece returned the migrants to Turkey.", {("GRC", "174", "TUR", A, False)}),
+    ("Police forcibly removed protesters from the square in Tbilisi.",
+     {("GEO", "175", "GEO", A, False)}),
+    ("The United States imposed a no-fly zone on Libya.", {("USA", "191", "LBY", A, False)}),
+    ("Nigerian unions called a two-day work stoppage.", {("NGA", "143", None, A, False)}),
+    # Cooperation: an appeal issued, a tour, an extradition to a state, bodies handed back.
+    ("The UN issued an appeal for aid to Sudan.", {(None, "020", "SDN", A, False)}),
+    ("The Chinese foreign minister began a tour of African countries.",
+     {("CHN", "042", None, A, False)}),
+    ("Colombia extradited the drug lord to the United States.",
+     {("COL", "063", "USA", A, False)}),
+    ("Russia handed over the bodies of Ukrainian soldiers.", {("RUS", "0842", "UKR", A, False)}),
+    ("Russia and Ukraine agreed to a prisoner swap.",
+     {("RUS", "0353", "UKR", A, False), ("UKR", "0353", "RUS", A, False)}),
+    # Objects that make the verb no event: fighting an ill, showing a quality, recognizing
+    # a fact, receiving a message.
+    ("The army fought corruption in its own ranks.", set()),
+    ("Nigeria demonstrated its commitment to democracy.", set()),
+    ("The minister recognized the importance of cooperation with China.", set()),
+    ("Egypt received assurances from Israel about the border.", set()),
+    ("Hong Kong had always accepted the right of its citizens to protest.", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NEWS, ids=[n[0][:40] for n in NEWS])
+def test_news_phrasing(annotate_text, sentence: str, expected: set) -> None:
+    """Each row states the whole set: a missing event and an extra event both fail."""
+    coded = _coded(annotate_text(sentence).events)
+    missing = [item for item in expected if not any(_fits(item, c) for c in coded)]
+    extra = [c for c in coded if not any(_fits(item, c) for item in expected)]
+    assert not missing and not extra, {"missing": missing, "extra": extra}
