@@ -51,7 +51,7 @@ GRAMMAR = [
      {(None, "1056", "SRB", "asserted", False)}),
     # "agreement on X" is a topic; the two sides are each other's targets.
     ("Israel and Lebanon reached an agreement on the Israeli troop pullback.",
-     {("ISR", "03", "LBN", "asserted", False), ("LBN", "03", "ISR", "asserted", False)}),
+     {("ISR", "057", "LBN", "asserted", False), ("LBN", "057", "ISR", "asserted", False)}),
     # Background in clauses that describe a noun is not news: only the seizure is coded.
     ("Sudanese troops seized a Chadian helicopter that had been shot down by rebels.",
      {("SDN", "", "TCD", "asserted", False)}),

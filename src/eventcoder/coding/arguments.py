@@ -24,7 +24,7 @@ TARGET_PREPS = ("with", "against", "to", "on", "at", "into", "toward", "towards"
 NESTED_PREPS = (*TARGET_PREPS, "of", "between", "among", "over", "by")
 # Roots where "on" names the topic, not a party: "agreement on", "talks on", "cooperate on"
 # (but "lift the curfew on Palestinians", "sanctions on Iran" name the party).
-TOPIC_ON_ROOTS = frozenset({"03", "04", "06"})
+TOPIC_ON_ROOTS = frozenset({"03", "04", "05", "06"})
 
 
 def noun_tiers(noun: Token) -> dict[str, int]:
@@ -206,6 +206,8 @@ def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
     preps = list(pred.preps)
     for obj in pred.objects:  # "impose sanctions on Iran": the phrase may hang on the noun
         preps.extend(preps_of(obj))
+    if pattern.pobjs:  # "agreed on [a deal] with Turkey": so may the pattern's own noun's
+        preps.extend(phrase for p, o in pred.preps if p == pattern.prep for phrase in preps_of(o))
     if pattern.prep and not pattern.pobjs:
         return actors_of([o for p, o in preps if p == pattern.prep], actors)
     if pattern.objects:  # "demanded the withdrawal of Serbian forces from Bosnia"
