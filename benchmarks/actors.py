@@ -19,9 +19,12 @@ Three sources of expected actors:
 For each expected actor we take the coded mention that overlaps its words best: one that
 covers all the words, else one that covers their head (the last word before a comma or a
 preposition: "Teachers" in "Teachers in tiny Micronesia"), else the largest overlap. No such
-mention counts as country and sector null. Accuracy is the share of expected actors whose
-country (and, separately, sector) equals the expected value, null included. `--errors`
-prints every miss, `--errors N` the first N of each set.
+mention counts as country and sector null. Expected actors that share one span in the event
+gold (a group: 'the four foreign ministers' is four actors) are matched one to one with the
+coded mentions that fit that span equally well, so that a group coded as its members can score
+each of them (a span coded as one actor still answers for one). Accuracy is the share of
+expected actors whose country (and, separately, sector) equals the expected value, null
+included. `--errors` prints every miss, `--errors N` the first N of each set.
 """
 
 from __future__ import annotations
@@ -141,6 +144,48 @@ def best_fit(candidates: list[Candidate], case: Case) -> Coded:
     return best[1] if best else Coded()
 
 
+def fit_groups(candidates: list[Candidate], cases: list[Case]) -> list[Coded]:
+    """best_fit for each case, except that expected actors sharing one span (a group: 'the
+    four foreign ministers' is four actors) are matched one to one with the coded mentions
+    that fit that span best, as many right as the two sets allow; one coded mention still
+    answers for every expected actor it is the only fit of."""
+    fits = [best_fit(candidates, case) for case in cases]
+    spans: dict[tuple[int, int], list[int]] = {}
+    for index, case in enumerate(cases):
+        spans.setdefault((case.start, case.end), []).append(index)
+    for indices in spans.values():
+        if len(indices) < 2:
+            continue
+        free = _tied_fits(candidates, cases[indices[0]])
+        left = list(indices)
+        # Exact answers first, then the right country, then what is left.
+        for agrees in (lambda c, k: c.pair == (k.country, k.sector),
+                       lambda c, k: c.country == k.country, lambda c, k: True):
+            for index in list(left):
+                found = next((c for c in free if agrees(c, cases[index])), None)
+                if found is not None:
+                    fits[index] = found
+                    free.remove(found)
+                    left.remove(index)
+    return fits
+
+
+def _tied_fits(candidates: list[Candidate], case: Case) -> list[Coded]:
+    """Every coded span that fits the case as well as the best one does."""
+    best = best_fit(candidates, case)
+    if not best:
+        return []
+    head_start, head_end = head_span(case)
+    ranks = {}
+    for start, end, coded in candidates:
+        overlap = min(case.end, end) - max(case.start, start)
+        if overlap > 0:
+            ranks[id(coded)] = (start <= case.start and end >= case.end,
+                                start <= head_start and end >= head_end, overlap, start - end)
+    top = max(ranks.values())
+    return [coded for start, end, coded in candidates if ranks.get(id(coded)) == top]
+
+
 def score(name: str, scored: list[tuple[Case, Coded]], errors: int) -> None:
     """Print country and sector accuracy of one set, and up to `errors` of its misses."""
     if not scored:
@@ -254,8 +299,14 @@ def main() -> None:
     by_id = {d.document.doc_id: d for d in annotated}
     cases = event_gold_cases(rows, {i: d.document.text for i, d in by_id.items()})
     mentions = {doc_id: actor_mentions(d) for doc_id, d in by_id.items()}
+    by_doc: dict[str, list[Case]] = {}
+    for case, doc_id in cases:
+        by_doc.setdefault(doc_id, []).append(case)
+    fitted = {id(case): fit for doc_id, doc_cases in by_doc.items()
+              for case, fit in zip(doc_cases, fit_groups(mentions[doc_id], doc_cases),
+                                   strict=True)}
     score("event gold spans: actor mentions",
-          [(c, best_fit(mentions[doc_id], c)) for c, doc_id in cases], args.errors)
+          [(c, fitted[id(c)]) for c, _ in cases], args.errors)
     # The same spans as the coded events name them; spans no event names keep their mention.
     participants = {doc_id: event_participants(d) for doc_id, d in by_id.items()}
     score("event gold spans: event participants",

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from ..syntax import SUBJECT_DEPS
+from .candidate import PLURAL_TAGS, Candidate
+from .groups import group_of, groups_of
 from .traits import Description, DiscourseLexicon
 
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
@@ -20,24 +22,6 @@ OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
 SUBJECT_PRONOUNS = PERSONAL_PRONOUNS | {"it", "they", "we"}
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
 PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-
-
-@dataclass
-class Candidate:
-    """A noun phrase found to name an actor, before actors are merged."""
-
-    head: Token
-    span: Span
-    key: str
-    name: str
-    kind: str
-    country: str | None
-    sector: str | None
-    kb_id: str | None = None
-    name_tokens: tuple[str, ...] = field(default_factory=tuple)
-    coordinated_with: int | None = None  # head of the phrase this actor shares
-    gender: str | None = None  # m or f, for people
 
 
 @dataclass(frozen=True)
@@ -75,7 +59,11 @@ def refer_back(anaphors: list[Span], candidates: list[Candidate]) -> None:
                          key=lambda c: -c.head.i)
         found: list[Candidate] = []
         for cand in _antecedents(span.label_, earlier):
-            if all(cand.key != other.key for other in found):
+            if cand.kind == "country" and _setting(cand.head):
+                continue  # "In the Ethiopian capital, the presidents of the two countries"
+            if all(cand.key != other.key and not (cand.kind == "country" == other.kind
+                                                  and cand.country == other.country)
+                   for other in found):
                 found.append(cand)
         wanted = GROUP_SIZES.get(span.label_, 1)
         if len(found) < wanted:
@@ -85,6 +73,21 @@ def refer_back(anaphors: list[Span], candidates: list[Candidate]) -> None:
             candidates.append(Candidate(head, span, ante.key, ante.name, ante.kind, ante.country,
                                          ante.sector, ante.kb_id, ante.name_tokens,
                                          coordinated_with=head.i if number else None))
+
+
+# Prepositions of a setting: a country named "in" or "near" a place is where, not who.
+SETTING_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
+
+
+def _setting(token: Token) -> bool:
+    """Whether a country's name stands as the place of a clause ('in the Ethiopian capital'),
+    or names that place again ('in the capital, Addis Ababa')."""
+    if token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPS:
+        return True
+    start, doc = token.left_edge.i, token.doc
+    return (start >= 2 and doc[start - 1].text == ","
+            and doc[start - 2].lemma_.lower() in ("capital", "city", "town")
+            and _setting(doc[start - 2]))
 
 
 # How far back a description looks for its country, in sentences.
@@ -243,6 +246,11 @@ def merge_appositions(candidates: list[Candidate]) -> None:
                 other, cand)
             if not (person.kind == "person" and person.name_tokens):
                 continue  # "Pakistan, a key U.S. ally": two actors, not one
+            if (person.kb_id is not None and role.country and person.country != role.country
+                    and not role.name_tokens and role.sector):
+                # "Prime Minister of the Marshall Islands, John Key": the text's own words for
+                # the office beat a namesake of the knowledge base.
+                person.country, person.sector = role.country, role.sector
             person.country = person.country or role.country
             person.sector = person.sector or role.sector
             role.key, role.name, role.kind = person.key, person.name, person.kind
@@ -252,14 +260,45 @@ def merge_appositions(candidates: list[Candidate]) -> None:
                 person.key = role.key = f"person:{person.name}"
 
 
+def bare_surnames(doc: Doc, candidates: list[Candidate]) -> None:
+    """A proper noun the tagger names nothing ('Key is traveling') that is the surname of a
+    person named in full earlier: a mention of that person."""
+    covered = {t.i for c in candidates for t in c.span}
+    people = [c for c in candidates if c.kind == "person" and len(c.name_tokens) > 1]
+    for token in doc:
+        if (token.pos_ != "PROPN" or token.ent_type_ or token.i in covered
+                or token.dep_ not in SUBJECT_DEPS | OBJECT_DEPS):
+            continue
+        earlier = [p for p in people if p.span.end <= token.i
+                   and p.name_tokens[-1] == token.text]
+        if earlier:
+            person = max(earlier, key=lambda p: p.span.end)
+            candidates.append(Candidate(token, doc[token.i:token.i + 1], person.key, person.name,
+                                        "person", person.country, person.sector, person.kb_id,
+                                        person.name_tokens))
+
+
 def link_surnames(candidates: list[Candidate]) -> None:
-    """A bare surname inherits the earlier full mention of the same person."""
+    """A bare surname inherits the earlier full mention of the same person; so does the
+    family name that comes first in East Asian order ('Leung' after 'Leung Chun-ying'), and
+    a surname the tagger took for an unknown organisation ('The 53-year-old Duru')."""
     people = [c for c in candidates if c.kind == "person" and c.name_tokens]
+    for cand in candidates:
+        if (cand.kind == "organisation" and cand.kb_id is None and len(cand.span) == 1
+                and any(p.name_tokens[-1] == cand.span.text and len(p.name_tokens) > 1
+                        and p.span.end <= cand.span.start for p in people)):
+            cand.kind, cand.name_tokens = "person", (cand.span.text,)
+    people = sorted((c for c in candidates if c.kind == "person" and c.name_tokens),
+                    key=lambda c: c.span.start)
     for index, cand in enumerate(people):
         if cand.kb_id is not None:
             continue
         for earlier in reversed(people[:index]):
             tail = earlier.name_tokens[-len(cand.name_tokens):]
+            if tail != cand.name_tokens and len(cand.name_tokens) == 1 and "-" in (
+                    earlier.span.text.partition(earlier.name_tokens[0])[2]
+                    + " ".join(earlier.name_tokens[1:])):
+                tail = earlier.name_tokens[:1]  # "Leung Chun-ying", "Moon Jae-in"
             if earlier.name_tokens != cand.name_tokens and tail == cand.name_tokens:
                 cand.key, cand.name, cand.kb_id = earlier.key, earlier.name, earlier.kb_id
                 cand.country = cand.country or earlier.country
@@ -277,6 +316,21 @@ def _main_subject(token: Token, by_head: dict[int, Candidate]) -> Candidate | No
     return by_head.get(subjects[0].i) if subjects else None
 
 
+def _previous_subject(token: Token, by_head: dict[int, Candidate]) -> Candidate | None:
+    """For a pronoun that is the subject of its sentence's main clause, the subject of the
+    previous sentence's main clause: 'Tokelau reached a deal with the IMF. It also agreed
+    ...' is Tokelau, not the nearer IMF (the subject carries the topic on; for he and she,
+    the nearest person stays first)."""
+    sent = token.sent
+    if token.head.i != sent.root.i or sent.start == 0:
+        return None
+    if any(t.dep_ in SUBJECT_DEPS and t.head.i == sent.root.i for t in sent[:token.i - sent.start]):
+        return None
+    root = token.doc[sent.start - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    return by_head.get(subject.i) if subject is not None else None
+
+
 def _clause_speaker(token: Token, by_head: dict[int, Candidate],
                     speech_verbs: frozenset[str]) -> Candidate | None:
     """The speaker of the reported clause a subject pronoun stands in: 'Iran said it ...'."""
@@ -290,6 +344,23 @@ def _clause_speaker(token: Token, by_head: dict[int, Candidate],
             return by_head.get(subjects[0].i) if subjects else None
         return None
     return None
+
+
+def _quote_speaker(token: Token, by_head: dict[int, Candidate],
+                   speech_verbs: frozenset[str]) -> Candidate | None:
+    """The speaker of the quotation a word stands in: the subject of the verb of speech its
+    sentence hangs on ('"I want talks," Grybauskaite was quoted as saying')."""
+    speaker = _clause_speaker(token, by_head, speech_verbs)
+    if speaker is not None:
+        return speaker
+    root = token.sent.root
+    # "said", or "was quoted as saying": a verb of speech at the root or one step below it.
+    below = [grand for child in root.children for grand in child.children]
+    if root.lemma_ not in speech_verbs and not any(t.lemma_ in speech_verbs for t in below):
+        return None
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS
+                    and not _inside_quotes(c)), None)
+    return by_head.get(subject.i) if subject is not None else None
 
 
 def _inside_quotes(token: Token) -> bool:
@@ -402,6 +473,7 @@ def link_pronouns(doc: Doc, candidates: list[Candidate], speech_verbs: frozenset
     def fits(cand: Candidate | None, pronoun: str) -> bool:
         return cand is not None and _fits(pronoun, cand, genders.get(cand.key))
 
+    groups = groups_of(candidates)
     subjects: dict[int, Candidate] = {}  # the pronoun subjects resolved so far, by head
     for token in doc:
         pronoun = token.lower_
@@ -409,11 +481,21 @@ def link_pronouns(doc: Doc, candidates: list[Candidate], speech_verbs: frozenset
             _link_object(token, OBJECT_PRONOUNS[pronoun], antecedents, by_head | subjects,
                          genders, candidates)
             continue
+        if pronoun == "i" and token.dep_ in SUBJECT_DEPS and _inside_quotes(token):
+            speaker = _quote_speaker(token, by_head, speech_verbs)
+            if speaker is not None and speaker.kind == "person" and speaker.name_tokens:
+                candidates.append(_refer(token, speaker, genders.get(speaker.key)))
+            continue
         if pronoun not in SUBJECT_PRONOUNS or token.dep_ not in SUBJECT_DEPS:
             continue
         ante = _clause_speaker(token, by_head, speech_verbs)
         if not fits(ante, pronoun):
             ante = _main_subject(token, by_head)
+        if not fits(ante, pronoun) and pronoun not in PERSONAL_PRONOUNS:
+            ante = _previous_subject(token, by_head | subjects)
+            if pronoun == "they" and ante is not None and not (
+                    _plural(ante) or group_of(ante, groups)):
+                ante = None
         if not fits(ante, pronoun):
             ante = antecedents.nearest(token, pronoun)
         if ante is None and pronoun == "we":
@@ -428,13 +510,24 @@ def link_pronouns(doc: Doc, candidates: list[Candidate], speech_verbs: frozenset
             if pronoun in PERSONAL_PRONOUNS and ante.name_tokens:
                 genders.setdefault(ante.key, PRONOUN_GENDER[pronoun])
             subjects[token.i] = _refer(token, ante, genders.get(ante.key))
+            if pronoun in ("they", "we"):  # "They" after "the ministers of Russia and Iran"
+                group = group_of(ante, groups)
+                if group:
+                    ante = group[0]
+                    subjects[token.i] = _refer(token, ante, None)
+                candidates.append(subjects[token.i])
+                candidates.extend(_refer(token, member, None, coordinated_with=token.i)
+                                  for member in group[1:])
+                continue
             candidates.append(subjects[token.i])
 
 
-def _refer(token: Token, ante: Candidate, gender: str | None) -> Candidate:
-    """A pronoun as a mention of its antecedent."""
+def _refer(token: Token, ante: Candidate, gender: str | None,
+           coordinated_with: int | None = None) -> Candidate:
+    """A pronoun as a mention of its antecedent (or of a further member of its group)."""
     return Candidate(token, token.doc[token.i:token.i + 1], ante.key, ante.name, ante.kind,
-                     ante.country, ante.sector, ante.kb_id, ante.name_tokens, gender=gender)
+                     ante.country, ante.sector, ante.kb_id, ante.name_tokens,
+                     coordinated_with, gender)
 
 
 def _link_object(token: Token, pronoun: str, antecedents: _Antecedents,

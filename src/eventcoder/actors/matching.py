@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 
 import spacy
@@ -83,6 +84,15 @@ class ActorAnalysis:
         return token
 
 
+def unaccented(word: str) -> str:
+    """A word without its accents, so that 'Condé' in a text finds 'Conde' in a table and
+    'José' in a dictionary finds 'Jose' in a text."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 class PhraseIndex:
     """Token sequences by their first two tokens: a phrase matcher that builds in milliseconds
     from cached tokens (spaCy's PhraseMatcher needs a Doc per phrase, seconds for 100,000)."""
@@ -94,6 +104,7 @@ class PhraseIndex:
 
     def add(self, key: str, tokens: tuple[str, ...]) -> None:
         """Add a phrase; the first key given a token sequence keeps it."""
+        tokens = tuple(unaccented(t) for t in tokens)
         if self.lower:
             tokens = tuple(t.lower() for t in tokens)
         if len(tokens) == 1:
@@ -105,7 +116,7 @@ class PhraseIndex:
 
     def __call__(self, doc: Doc) -> list[Span]:
         """Every phrase found, possibly overlapping, as spans labelled by key."""
-        words = [t.lower_ if self.lower else t.text for t in doc]
+        words = [unaccented(t.lower_ if self.lower else t.text) for t in doc]
         found = []
         for start, word in enumerate(words):
             key = self.single.get(word)

@@ -15,6 +15,7 @@ from .coreference import (
     CountryReference,
     abbreviation_aliases,
     assign_genders,
+    bare_surnames,
     link_pronouns,
     link_surnames,
     merge_appositions,
@@ -22,7 +23,8 @@ from .coreference import (
     refer_back,
     refer_to_countries,
 )
-from .kb import holder_of
+from .groups import refer_to_groups
+from .kb import OFFICE_OF_TITLE, SectorWord, holder_of
 from .matching import ActorAnalysis, ActorMatcher, KbMatch
 from .story import apply_story_country, counterparts, possessor_countries
 from .traits import Description, DiscourseLexicon, discourse_lexicon
@@ -60,6 +62,8 @@ OFFICE_WORDS = frozenset({"federal", "national", "state", "central", "regional",
                           "west", "east", "north", "south", "western", "eastern", "northern",
                           "southern", "african", "asian", "european", "arab", "american",
                           "latin", "middle", "pacific", "atlantic", "caribbean", "gulf"})
+# Sectors of those who have governed: the military rulers the dictionaries code MIL too.
+RULING_SECTORS = frozenset({"GOV", "MIL"})
 # Nouns for the head of a body that are not titles of their own: "the chairman of the Chamber".
 BODY_HEADS = frozenset({"chairman", "chairwoman", "chair", "head", "chief", "director",
                         "founder", "boss", "coordinator", "convener"})
@@ -80,6 +84,11 @@ class ActorResolver:
         # Country names and demonyms inside organisations' names: "the Norwegian Refugee Council".
         self.nationality = {t.text.lower(): t.ref for t in self.kb.terms
                             if t.kind in ("country", "demonym")}
+        # Holders of each office by surname: "President Clinton" is Bill Clinton.
+        self.surnames: dict[tuple[str, str], set[str]] = {}
+        for (_, office), names in self.kb.holders.items():
+            for name in names:
+                self.surnames.setdefault((office, name.split()[-1].lower()), set()).add(name)
 
     def resolve(self, doc: Doc, published: date | None) -> ActorAnalysis:
         """All actors of the document with their mentions."""
@@ -103,10 +112,12 @@ class ActorResolver:
         refer_to_countries(self._country_references(doc, anaphors, name_at), candidates,
                            self.lexicon, published, self.country_names)
         possessor_countries(candidates)
+        refer_to_groups(candidates)
         own_possessives(candidates)
         merge_appositions(candidates)
         counterparts(candidates)
         link_surnames(candidates)
+        bare_surnames(doc, candidates)
         assign_genders(doc, candidates, self.lexicon)
         link_pronouns(doc, candidates, self.speech_verbs)
         apply_story_country(doc, candidates, self.place_country, _is_stance)
@@ -127,6 +138,8 @@ class ActorResolver:
         countries = [self._country_of_match(m) for m in modifiers
                      if m.term.kind in ("country", "demonym", "seat")]
         country = countries[0] if countries else self._country_of_prep(head, name_at)
+        if country is None and head.lemma_.lower() in GOVERNING_BODIES:
+            country = self._country_of_leader(head, name_at, published)
         titles = [sector_at[t.i] for t in span if t.i in sector_at]
         title = self.kb.sector_words[titles[-1].text.lower()] if titles else None
         if country is None and (title is not None or head.lemma_.lower() in GOVERNING_BODIES):
@@ -135,16 +148,16 @@ class ActorResolver:
 
         if match is not None and _inside_larger_name(head, match):
             match = None  # "Michael Jordan", "the Nigeria Labour Congress"
+        namesake = None
+        if (match is not None and match.term.kind == "person" and title is not None
+                and title.sector == "GOV" and not self._governed(match.term.ref)):
+            # "President Andrew Young" of a small island state is not the American diplomat
+            # the dictionary knows, who never governed: a namesake, of the story's country.
+            namesake, match = match, None
         if match is not None:
             term = match.term
             if term.kind == "person":
-                p_country, p_sector, _ = self.kb.person_role(term.ref, published)
-                if p_sector in (None, "ELI") and title is not None and title.kind == "person" \
-                        and not any(t.lower_ == "former" for t in span):
-                    # Not in office by our dates, but the story gives the role: trust the story.
-                    p_sector, p_country = title.sector, country or p_country
-                return Candidate(head, span, f"person:{term.ref}", term.ref, "person",
-                                  p_country, p_sector, term.ref, tuple(term.ref.split()))
+                return self._known_person(head, span, term.ref, title, country, published)
             if term.kind == "organisation":
                 org = self.kb.organisations[term.ref]
                 held = self.kb.organisation_sector(org.code, published)
@@ -161,9 +174,14 @@ class ActorResolver:
                                   term.ref, sector, term.ref)
         if head.pos_ == "PROPN" and head.ent_type_ not in NON_PERSON_ENTS:
             name_tokens = tuple(t.text for t in span if t.pos_ == "PROPN"
-                                and t.i not in sector_at and t.i not in name_at
+                                and t.i not in sector_at
+                                and (t.i not in name_at or name_at[t.i] is namesake)
                                 and not (t.ent_type_ in PLACE_ENTS  # "Istanbul Mayor X"
                                          and head.ent_type_ == "PERSON"))
+            holder = (self._holder_by_surname(titles[-1].text, name_tokens)
+                      if titles and len(name_tokens) == 1 and namesake is None else None)
+            if holder is not None:  # "President Clinton": the one president of that name
+                return self._known_person(head, span, holder, title, country, published)
             is_person = head.ent_type_ == "PERSON" or (
                 title is not None and title.kind == "person"
                 and not (head.ent_type_ == "ORG" and head.lower_ in self.kb.organisation_heads))
@@ -234,6 +252,30 @@ class ActorResolver:
                               "country", country, None, country)
         return None
 
+    def _known_person(self, head: Token, span: Span, name: str, title: SectorWord | None,
+                      country: str | None, published: date | None) -> Candidate:
+        """A person of the knowledge base, in the role held on the day."""
+        p_country, p_sector, _ = self.kb.person_role(name, published)
+        if p_sector in (None, "ELI") and title is not None and title.kind == "person" \
+                and not any(t.lower_ == "former" for t in span):
+            # Not in office by our dates, but the story gives the role: trust the story.
+            p_sector, p_country = title.sector, country or p_country
+        return Candidate(head, span, f"person:{name}", name, "person", p_country, p_sector,
+                         name, tuple(name.split()))
+
+    def _governed(self, name: str) -> bool:
+        """Whether a known person ever held a government role (military rulers did)."""
+        default = self.kb.defaults.get(name)
+        return any(o.sector in RULING_SECTORS for o in self.kb.offices.get(name, ())) or (
+            default is not None and default.sector in RULING_SECTORS)
+
+    def _holder_by_surname(self, title: str, name_tokens: tuple[str, ...]) -> str | None:
+        """The one person of the knowledge base with this surname who ever held the office
+        a title names ('President Clinton', 'Chancellor Merkel'), if exactly one did."""
+        office = OFFICE_OF_TITLE.get(title.lower())
+        found = self.surnames.get((office, name_tokens[-1].lower())) if office else None
+        return next(iter(found)) if found is not None and len(found) == 1 else None
+
     def _named_nationality(self, name: Span) -> str | None:
         """The one country a name states ('Danish' in 'the Danish Refugee Council'), if any."""
         words = [t.lower_ for t in name]
@@ -251,10 +293,16 @@ class ActorResolver:
         seen = {cand.country}
         for token in [*cand.span, *_of_members(cand.head)]:
             match = name_at.get(token.i)
-            if (token.i != cand.head.i and match is not None and token.dep_ == "conj"
+            joined = token.dep_ == "conj" or _hyphen_joined(token, name_at)
+            if (token.i != cand.head.i and match is not None and joined
+                    and token.i == match.span.start
                     and match.term.kind in ("country", "demonym") and match.term.ref not in seen):
                 seen.add(match.term.ref)
-                extra.append(Candidate(token, match.span, f"group:{match.term.ref}:{cand.sector}",
+                # "US and [Qatari military personnel]": a modifier's phrase runs to the head.
+                span = (token.doc[token.i:cand.span.end]
+                        if token.dep_ == "conj" and match.span.end <= cand.head.i < cand.span.end
+                        else match.span)
+                extra.append(Candidate(token, span, f"group:{match.term.ref}:{cand.sector}",
                                         match.span.text, cand.kind, match.term.ref, cand.sector,
                                         None, (), coordinated_with=cand.head.i))
         return extra
@@ -343,17 +391,32 @@ class ActorResolver:
                     found = self._country_named(obj, name_at)
                     if found:
                         return found
-                if depth == 0 and obj.pos_ in ("NOUN", "PROPN") and prep.lower_ in ("of", "for"):
+                if depth == 0 and obj.pos_ in ("NOUN", "PROPN") and prep.lower_ in (
+                        "of", "for", "from"):
                     owner = next((name_at[c.i].term.ref for c in obj.children
                                   if c.dep_ in ("poss", "amod", "compound") and c.i in name_at
                                   and name_at[c.i].term.kind in ("country", "demonym")), None)
                     if owner:  # "the speaker of Ghana's parliament", "a spokesman for the
-                        return owner  # Iranian foreign ministry"
+                        return owner  # Iranian foreign ministry", "a delegation from the
+                        # Israeli embassy"
                 if (depth == 0 and obj.pos_ == "NOUN"
                         and prep.lower_ in ("of", "in", "to", "at", "near")):
                     found = self._country_of_prep(obj, name_at, depth + 1)
                     if found:
                         return found
+        return None
+
+    def _country_of_leader(self, head: Token, name_at: dict[int, KbMatch],
+                           published: date | None) -> str | None:
+        """The country of the known person a government is named after: 'the government of
+        President Hadi', 'the administration of Joe Biden'."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                match = name_at.get(obj.i)
+                if obj.dep_ == "pobj" and match is not None and match.term.kind == "person":
+                    return self.kb.person_role(match.term.ref, published)[0]
         return None
 
     def _country_of_match(self, match: KbMatch) -> str:
@@ -511,6 +574,14 @@ def _build_actors(doc: Doc, candidates: list[Candidate], kb_matches: list[KbMatc
         actors.append(Actor(actor_id, first.name, first.kind, country, sector, tuple(mentions),
                             first.kb_id))
     return ActorAnalysis(actors, by_token, kb_matches, also)
+
+
+def _hyphen_joined(token: Token, name_at: dict[int, KbMatch]) -> bool:
+    """A country joined to the country before it by a hyphen: 'the Panama-Guatemala-Venezuela
+    triangle', 'the India-Pakistan border' name each of them."""
+    before = name_at.get(token.i - 2) if token.i >= 2 else None
+    return (token.doc[token.i - 1].text == "-" and before is not None
+            and before.term.kind in ("country", "demonym"))
 
 
 def _of_members(head: Token) -> list[Token]:

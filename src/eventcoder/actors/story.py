@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .coreference import Candidate
+from .candidate import Candidate
 
 # Sectors of actors that belong to a country but are often named without it ('the army', 'the
 # militants' of a story about one country); international bodies, refugees, migrants and
@@ -84,7 +84,8 @@ def story_country(doc: Doc, candidates: list[Candidate],
 
     for cand in candidates:
         foreign = cand.kind == "organisation" and cand.sector in FOREIGN_BODIES
-        if cand.country and not foreign and not stance(cand.head):
+        # A pronoun repeats a mention: it does not name its country again.
+        if cand.country and not foreign and not stance(cand.head) and cand.head.tag_ != "PRP":
             add(cand.country, cand.span.start)
             if cand.kind == "country" and _in_place_slot(cand.head):
                 places.add(cand.country)
