@@ -66,6 +66,12 @@ def test_a_subject_pronoun_carries_the_topic_on(annotate_text, text: str,
     # story's country, not Somalia, named once and taken up twice.
     ("Kenya and Kenyan officials welcomed the offer. Somalia said it would send envoys and it "
      "would reopen the border. Police were deployed on Monday.", 2, "Police", {("KEN", "COP")}),
+    # "it" in what an agency said is the agency; in what a participle says, its clause's
+    # subject's.
+    ("The Kenya Customs Authority said it had signed a deal with Rwanda.", 0, "it",
+     {("KEN", "GOV")}),
+    ("Israel called the raid a strike on Hamas, saying it had killed seven gunmen.", 0, "it",
+     {("ISR", None)}),
 ])
 def test_an_actor_from_the_words_around_it(annotate_text, text: str, sentence: int,
                                            mention: str, expected: set) -> None:

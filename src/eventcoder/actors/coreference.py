@@ -340,7 +340,11 @@ def _clause_speaker(token: Token, by_head: dict[int, Candidate],
             verb = verb.head
             continue
         if verb.dep_ == "ccomp" and verb.head.lemma_ in speech_verbs:
-            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            speech = verb.head
+            subjects = [c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects and speech.dep_ in ("advcl", "conj"):
+                # "Israel called it a strike on Hamas, [saying] it had killed seven"
+                subjects = [c for c in speech.head.children if c.dep_ == "nsubj"]
             return by_head.get(subjects[0].i) if subjects else None
         return None
     return None
@@ -409,7 +413,7 @@ def _fits(pronoun: str, cand: Candidate, gender: str | None) -> bool:
                 and gender in (None, PRONOUN_GENDER[pronoun]))
     if pronoun == "it":
         return cand.kind in ("country", "organisation") or (
-            cand.kind == "group" and cand.head.tag_ == "NN")
+            cand.kind == "group" and cand.head.tag_ in ("NN", "NNP"))  # "the Customs Authority"
     return cand.kind != "person" or not cand.name_tokens  # they, we: groups and countries
 
 
