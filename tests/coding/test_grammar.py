@@ -162,6 +162,13 @@ GRAMMAR = [
      {(None, "18", "NGA", "asserted", False)}),
     ("Rebels in Mali shot down a helicopter that had attacked their camp.",
      {("MLI", "18", "MLI", "asserted", False)}),
+    # Plans announced are intents; plans cancelled or offers rejected are not the speaker's.
+    ("Fiji announced plans to hold talks with Tonga.",
+     {("FJI", "036", "TON", "intended", False)}),
+    ("Israel announced a plan to attack Hamas positions in Gaza.",
+     {("ISR", "138", "PSE", "intended", False)}),
+    ("Arafat rejected a Tunisian offer to host a summit in July.",
+     {("PSE", "12", "TUN", "asserted", False)}),
     # An appeal that names its addressees in a that-clause is made to each of them.
     ("Uganda requested that the president of Malawi and the government of Tanzania take "
      "similar steps.",

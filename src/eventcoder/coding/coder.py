@@ -235,7 +235,7 @@ def _match_patterns(state: _VerbPass, preds: Iterator[Predicate]) -> None:
             elif lemma:
                 state.reject(pred.verb, "no pattern's constraints matched")
             continue
-        if background(pred.verb) and not tells_toll(pred.verb, pattern, lexicon):
+        if background(pred.verb, lexicon.roles) and not tells_toll(pred.verb, pattern, lexicon):
             state.reject(pred.verb, f"rule {pattern.id}: in a clause that describes a noun, "
                          "background to the news")
             if has_infinitive_to(pred.verb):

@@ -17,6 +17,11 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 CONDITIONAL_AUX = frozenset({"would", "'d"})  # with an "if" clause: a consequence, not a plan
 OBLIGATION_AUX = frozenset({"must", "should"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Verbs that put forward the plan, pledge or threat they take: "announced plans to", "made a
+# pledge to" (not "cancelled plans to", "rejected an offer to").
+AIM_PUTTING_VERBS = frozenset({"announce", "unveil", "make", "have", "present", "outline",
+                               "issue", "reveal", "approve", "adopt", "draw", "set", "put",
+                               "submit", "confirm", "declare", "finalize", "finalise", "sign"})
 # Dependencies by which a verb complements another whose subject it shares.
 CHAIN_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
 MAX_HOPS = 8
@@ -96,12 +101,22 @@ def complement_role(verb: Token, governor: Token, roles: Mapping[str, str]) -> s
 
 
 
+def noun_aim(verb: Token) -> bool:
+    """A to-infinitive that says what a noun the sentence's verb takes aims at: 'announced
+    plans [to hold] talks', 'made a pledge [to withdraw]', 'issued a threat [to strike]'."""
+    return (verb.dep_ == "acl" and has_infinitive_to(verb) and verb.head.dep_ == "dobj"
+            and verb.head.head.lemma_.lower() in AIM_PUTTING_VERBS)
+
+
 def governor_of(verb: Token) -> Token | None:
     """The word a verb complements: 'agreed to [meet]', 'willing to [withdraw]', 'said [it]',
-    and so does a verb coordinated with it: 'threatened to cut ties and [expel] diplomats'."""
+    'plans [to hold]', and so does a verb coordinated with it: 'threatened to cut ties and
+    [expel] diplomats'."""
     verb = first_conjunct(verb)
     if verb.head.i == verb.i:
         return None
+    if noun_aim(verb):
+        return verb.head
     if verb.dep_ in ("xcomp", "ccomp") or (verb.dep_ == "advcl" and has_infinitive_to(verb)):
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "committed to opening"
@@ -118,6 +133,10 @@ def inherited_subjects(verb: Token) -> list[Token]:
             return [verb.head]
         if own:
             return own
+        if noun_aim(verb):  # "Fiji announced plans to hold talks": Fiji's plans
+            verb = verb.head.head
+            deps = SUBJECT_DEPS | {"nsubjpass"}
+            continue
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and (
                 verb.tag_ == "VBG" or modifies_root_noun(verb))):  # the noun is the subject
             return [verb.head]

@@ -4,6 +4,8 @@ deed announced in the future tense, a doer that is a thing."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Token
 
 from ..syntax import first_conjunct
@@ -18,18 +20,23 @@ from .predicates import (
     governor_of,
     has_infinitive_to,
     modifies_root_noun,
+    noun_aim,
     role_of,
 )
 
+# Roles of nouns whose aim, told by a to-infinitive, is news: plans, pledges, threats.
+AIM_ROLES = frozenset({"intent", "threaten"})
 
-def background(verb: Token) -> bool:
+
+def background(verb: Token, roles: Mapping[str, str]) -> bool:
     """A clause that describes a noun: 'a helicopter that was captured last week', 'convoys
     to feed the hungry', 'gunboats intercepting a ship' tell what the news is about, not what
     happened in it, unless the noun is the sentence's root (see modifies_root_noun). So do
     the complements of such a clause: 'Le Pen, who denies she wants [to ban] Islam'."""
     for _ in range(MAX_HOPS):
         verb = first_conjunct(verb)
-        if verb.dep_ in ("relcl", "acl") and not modifies_root_noun(verb):
+        if verb.dep_ in ("relcl", "acl") and not modifies_root_noun(verb) and not (
+                noun_aim(verb) and role_of(verb.head, roles) in AIM_ROLES):
             return True
         governor = governor_of(verb)
         if governor is None:
@@ -78,7 +85,7 @@ def announced(pred: Predicate, lexicon: Lexicon) -> bool:
             # "will extend the curfew": the curfew is the event, coded as a noun
             and not any(noun_patterns(obj, lexicon) for obj in pred.objects)
             and not any(c.dep_ in ("xcomp", "ccomp") for c in pred.verb.children)
-            and not background(pred.verb))
+            and not background(pred.verb, lexicon.roles))
 
 
 def named_thing(pred: Predicate, lexicon: Lexicon) -> bool:
