@@ -28,7 +28,7 @@ from .predicates import (
 AIM_ROLES = frozenset({"intent", "threaten"})
 
 
-def background(verb: Token, roles: Mapping[str, str]) -> bool:
+def background(verb: Token, roles: Mapping[str, str] | None = None) -> bool:
     """A clause that describes a noun: 'a helicopter that was captured last week', 'convoys
     to feed the hungry', 'gunboats intercepting a ship' tell what the news is about, not what
     happened in it, unless the noun is the sentence's root (see modifies_root_noun). So do
@@ -36,7 +36,7 @@ def background(verb: Token, roles: Mapping[str, str]) -> bool:
     for _ in range(MAX_HOPS):
         verb = first_conjunct(verb)
         if verb.dep_ in ("relcl", "acl") and not modifies_root_noun(verb) and not (
-                noun_aim(verb) and role_of(verb.head, roles) in AIM_ROLES):
+                noun_aim(verb) and role_of(verb.head, roles or {}) in AIM_ROLES):
             return True
         governor = governor_of(verb)
         if governor is None:
