@@ -137,6 +137,9 @@ GRAMMAR = [
     ("Saudi Arabia and its allies have denied any involvement in the killings.", set()),
     ("Russia denied accusations by Ukraine.", {("RUS", "016", "UKR", "asserted", False)}),
     ("The Lebanese government said it is happy that Lebanon and China cooperate.", set()),
+    ("The Chinese government supports the development of the local infrastructure sector.",
+     set()),
+    ("The Chinese government supports Pakistan.", {("CHN", "051", "PAK", "asserted", False)}),
     # Two mentions of unnamed groups are two parties; workers on strike walk out.
     ("In India, mobs have attacked members of the minority Hindu community.",
      {("IND", "180", "IND", "asserted", False)}),

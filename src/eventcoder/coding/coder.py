@@ -48,6 +48,8 @@ from .readings import (
 # Roots where a victim without a named perpetrator is still worth an event: "civilians were
 # killed", "a missionary was arrested".
 UNATTRIBUTED_ROOTS = frozenset({"17", "18", "19", "20"})
+# Statements and praise: events only towards someone.
+ADDRESSED_CODES = ("01", "051")
 # Codes of deeds done together, so that joint subjects are each other's counterpart ("Japan
 # and China held talks", "signed a deal", "agreed to cooperate"); praise, appeals, aid and
 # concessions by joint subjects go to someone else ("France and Germany urged restraint").
@@ -377,10 +379,11 @@ def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
         considered.append(Consideration(pred.verb, f"rule {item.rule}: force intended "
                                         "against no one"))
         return
-    if item.code[:2] == "01" and not item.targets:
-        # A statement is an event only towards someone: "denied any involvement" is not.
-        considered.append(Consideration(pred.verb, f"rule {item.rule}: a statement with no "
-                                        "one it is addressed to or about"))
+    if item.code.startswith(ADDRESSED_CODES) and not item.targets:
+        # A statement is an event only towards someone: "denied any involvement" is not, nor
+        # "supports the development of the sector".
+        considered.append(Consideration(pred.verb, f"rule {item.rule}: a statement or praise "
+                                        "with no one it is addressed to or about"))
         return
     considered.append(Consideration(pred.verb, f"rule {item.rule}: coded {item.code}"))
     targets: list[ActorRef | None] = [*item.targets] or [None]
