@@ -93,10 +93,11 @@ GRAMMAR = [
     ("Gunmen attacked a village in Nigeria.", {(None, "180", "NGA", "asserted", False)}),
     ("Nigerian troops killed ten Boko Haram fighters.",
      {("NGA", "190", "NGA", "asserted", False)}),
-    # A deed announced in the future tense is an intent even when the lexicon has no pattern;
-    # a state ("will be") is none.
-    ("Colombia said it would introduce legislation next month.",
-     {("COL", "030", None, "intended", False)}),
+    # A deed announced in the future tense is an intent even when the lexicon has no pattern,
+    # if it concerns someone; a state ("will be") is none, nor a plan that concerns no one.
+    ("Colombia said it would introduce legislation against Venezuelan smugglers.",
+     {("COL", "030", "VEN", "intended", False)}),
+    ("Colombia said it would introduce legislation next month.", set()),
     ("Estonia will be the first country to adopt the plan.", set()),
     # A legal act announced keeps its code; with a condition it is a threat.
     ("Croatia will bring the suspects to trial.", {("HRV", "173", None, "intended", False)}),

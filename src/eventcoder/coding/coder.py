@@ -379,6 +379,12 @@ def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
         considered.append(Consideration(pred.verb, f"rule {item.rule}: force intended "
                                         "against no one"))
         return
+    if item.pattern is ANNOUNCED_DEED and not item.targets:
+        # "would present a draft": a plan with no pattern and no one it concerns says too
+        # little to code
+        considered.append(Consideration(pred.verb, f"rule {item.rule}: an announced deed "
+                                        "that concerns no one"))
+        return
     if item.code.startswith(ADDRESSED_CODES) and not item.targets:
         # A statement is an event only towards someone: "denied any involvement" is not, nor
         # "supports the development of the sector".
