@@ -29,15 +29,55 @@ def first_conjunct(verb: Token) -> Token:
     return verb
 
 
+# Second words of two-word prepositions: 'out [of] Kherson', 'because [of] the storm', 'ahead
+# [of] the talks', 'away [from] the border', 'along [with] Japan', 'prior [to] the vote'.
+SECOND_PREPOSITIONS = frozenset({"of", "from", "to", "with"})
+# Nouns that only join three-word prepositions when bare: 'in [front] of', 'on [behalf] of'.
+PREPOSITION_NOUNS = frozenset({"front", "behalf", "spite", "addition", "place", "lieu", "view",
+                               "terms", "accordance", "regard", "charge", "case", "favour",
+                               "favor", "light", "wake"})
+
+
+def _objects(prep: Token) -> list[Token]:
+    """The objects of one preposition, coordinations expanded, times left out."""
+    return [o for obj in prep.children if obj.dep_ == "pobj"
+            and obj.ent_type_ not in TIME_ENTITIES for o in conjuncts(obj)]
+
+
+def _phrase(prep: Token) -> tuple[str, list[Token]]:
+    """A preposition's name and objects, reading complex prepositions as one: 'out of
+    Kherson', 'because of the storm', 'in front of the embassy'."""
+    second = next((c for c in prep.children if c.dep_ in ("prep", "pcomp")
+                   and c.lower_ in SECOND_PREPOSITIONS), None)
+    pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+    if second is not None and not pobjs:  # 'out [of] Kherson': the object is the second's
+        return f"{prep.lower_} {second.lower_}", _objects(second)
+    if second is not None and second.dep_ == "pcomp":  # 'because of [the storm]'
+        return f"{prep.lower_} {second.lower_}", _objects(prep)
+    if len(pobjs) == 1 and pobjs[0].lower_ in PREPOSITION_NOUNS:
+        inner = list(pobjs[0].children)
+        if len(inner) == 1 and inner[0].dep_ == "prep" and inner[0].lower_ in SECOND_PREPOSITIONS:
+            # 'in front of [the embassy]', 'on behalf of [the government]'
+            return f"{prep.lower_} {pobjs[0].lower_} {inner[0].lower_}", _objects(inner[0])
+    return prep.lower_, _objects(prep)
+
+
 def preps_of(token: Token) -> list[tuple[str, Token]]:
-    """Prepositions attached to a token with their objects, coordinations expanded; times
+    """Prepositions attached to a token with their objects, coordinations expanded; complex
+    prepositions are named by all their words ('out of', 'ahead of', 'in front of'); times
     ('on Sunday') are not arguments."""
     found: list[tuple[str, Token]] = []
     for prep in token.children:
         if prep.dep_ in ("prep", "agent") or (prep.dep_ == "dative" and prep.pos_ == "ADP"):
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_ENTITIES:
-                    found.extend((prep.lower_, o) for o in conjuncts(obj))
+            name, objects = _phrase(prep)
+        elif prep.dep_ == "advmod" and any(c.dep_ == "prep" and c.lower_ in SECOND_PREPOSITIONS
+                                           for c in prep.children):
+            name, objects = _phrase(prep)  # 'ahead of the talks', 'away from the border'
+            if " " not in name:
+                continue
+        else:
+            continue
+        found.extend((name, o) for o in objects)
     return found
 
 

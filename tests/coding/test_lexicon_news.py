@@ -86,6 +86,27 @@ NEWS = [
     ("The minister recognized the importance of cooperation with China.", set()),
     ("Egypt received assurances from Israel about the border.", set()),
     ("Hong Kong had always accepted the right of its citizens to protest.", set()),
+    # What an 'of' phrase measures is read in its sense: joint exercises are cooperation.
+    ("Turkey and Russia held five days of joint exercises.",
+     {("TUR", "062", "RUS", A, False), ("RUS", "062", "TUR", A, False)}),
+    # Coming to an agreement is reaching it; giving up ground is a retreat, agreed to an
+    # intent; putting pressure on is a demand; an arraignment is a legal charge.
+    ("Tokelau came to an agreement with Japan on debt.", {("TKL", "057", "JPN", A, False)}),
+    ("Syrian rebels agreed to give up control of the town.", {("SYR", "0356", None, I, False)}),
+    ("Moscow put pressure on Ukraine.", {("RUS", "100", "UKR", A, False)}),
+    ("The Kenyan opposition leader was arraigned on Monday.", {(None, "173", "KEN", A, False)}),
+    # Forced out of a place: whom is forced out is the target, not the place.
+    ("Jakarta forced the Australian aid agency out of the country.",
+     {("IDN", "166", "AUS", A, False)}),
+    # Armed with stones is a description of protesters, not military aid; arming rebels is.
+    ("Armed with crowbars and rocks, Latvian protesters rallied outside the parliament.",
+     {("LVA", "141", "LVA", A, False)}),
+    ("The United States armed the Syrian rebels with anti-tank missiles.",
+     {("USA", "072", "SYR", A, False)}),
+    # 'Recommend that' asks; 'suggests that' reports (a hedge), so the deed is still coded.
+    ("The IMF recommended that Ghana cut spending.", {(None, "020", "GHA", A, False)}),
+    ("Evidence suggests that Russian forces shelled the Ukrainian town.",
+     {("RUS", "194", "UKR", "reported", False)}),
 ]
 
 

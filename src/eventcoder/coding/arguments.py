@@ -42,7 +42,7 @@ def noun_tiers(noun: Token) -> dict[str, int]:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    add(obj.lemma_.lower(), 2)
+                    add(noun_sense(obj), 2)  # "days of [joint exercises]"
                     for compound in obj.children:
                         if compound.dep_ == "compound":
                             add(compound.lemma_.lower(), 1)

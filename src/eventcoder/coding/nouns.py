@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorAnalysis
 from ..model import ActorRef
 from ..syntax import conjuncts, preps_of
-from .arguments import actors_of, noun_sense
+from .arguments import actors_of, lemma_fit, noun_sense
 from .drafts import Consideration, Draft, confidence, force_code, same_party
 from .lexicon import Lexicon, Pattern
 from .mood import stated_code
@@ -35,13 +35,23 @@ DELIVERY_PREPS = frozenset({"to", "with"})
 STATE_VERBS = frozenset({"be", "go", "remain", "stay"})
 
 
+def _by_agents(noun: Token) -> list[Token]:
+    """The 'by' phrase of an event noun, also where the parser hangs it on the noun's 'of'
+    object: 'the arrest of the leader [by Ugandan police]'."""
+    preps = preps_of(noun)
+    agents = [o for p, o in preps if p == "by"]
+    if not agents:
+        agents = [a for p, o in preps if p == "of" for q, a in preps_of(o) if q == "by"]
+    return agents
+
+
 def noun_source(noun: Token, actors: ActorAnalysis) -> list[ActorRef]:
     """Who carries out 'Iran's attack', 'U.S. sanctions', or the verb's subject's talks."""
     modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
     found = actors_of(modifiers, actors)
     if found:
         return found
-    found = actors_of([o for p, o in preps_of(noun) if p == "by"], actors)
+    found = actors_of(_by_agents(noun), actors)
     if not found and noun.dep_ == "pobj" and noun.head.head.lemma_ in STATE_VERBS:
         noun = noun.head  # "workers are [on strike]", "went on hunger strike": the subject's
     elif found or noun.dep_ not in ("dobj", "nsubjpass", "attr"):
@@ -61,6 +71,15 @@ def noun_patterns(noun: Token, lexicon: Lexicon) -> list[Pattern]:
     words = [sense] + [c.lemma_.lower() for c in noun.children
                        if c.dep_ == "compound" and sense == noun.lemma_.lower()]
     return [p for word in words for p in lexicon.nouns.get(word, ())]
+
+
+def _fits(pattern: Pattern, preps: list[tuple[str, Token]]) -> bool:
+    """Whether a noun pattern's preposition, and the objects it wants there, are present: 'the
+    expulsion of [diplomats]' (161) is not 'the expulsion of [migrants]' (174)."""
+    if not pattern.prep:
+        return True
+    objects = [o for prep, o in preps if prep == pattern.prep]
+    return bool(objects) and (not pattern.pobjs or lemma_fit(objects, pattern.pobjs) > 0)
 
 
 def _willing_to(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -87,6 +106,16 @@ def _delivered_to(noun: Token) -> list[Token]:
     return [o for p, o in preps if p in DELIVERY_PREPS]
 
 
+def _in_background(noun: Token) -> bool:
+    """The object of a clause that describes another noun is background, as that clause's
+    verb is: 'six countries that rejected [a UN boycott]', 'Macedonia, which is preparing [an
+    offensive]'. A nominal event in its other phrases may still be news: 'crimes committed
+    during the [conflict] between Tonga and New Zealand'."""
+    from .readings import background  # readings reads noun patterns: imported when used
+
+    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and background(noun.head)
+
+
 def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: set[int],
                considered: list[Consideration]) -> Iterator[Draft]:
     """Events carried by nouns: 'talks with', 'an attack on', 'launched a mediation effort
@@ -100,9 +129,15 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
         light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
         delivered = _delivered_to(noun)
         preps = preps_of(noun) + (preps_of(noun.head) if light else [])
-        pattern = next((p for p in candidates
-                        if not p.prep or any(prep == p.prep for prep, _ in preps)), None)
+        pattern = next((p for p in candidates if _fits(p, preps)), None)
         if pattern is None:
+            continue
+        if _in_background(noun):
+            considered.append(Consideration(noun, f"rule {pattern.id}: in a clause that "
+                                            "describes a noun, background to the news"))
+            continue
+        if pattern.is_null:  # "the expulsion of [students] from school": no event
+            considered.append(Consideration(noun, f"rule {pattern.id}: no event"))
             continue
         willing = _willing_to(noun, lexicon)
         if willing is not None:  # "Iran remains open to [talks] with the US": an intent
