@@ -3,7 +3,8 @@ at 16 concurrent clients, against `eventcoder serve` started here on 127.0.0.1.
 
 Usage:
     .venv/bin/python benchmarks/api_load.py [--db PATH] [--events 50000] [--clients 16]
-        [--requests 2000] [--seconds 30] [--serve-option=--query-threads=1]
+        [--requests 2000] [--seconds 30] [--mix fixed|drawn]
+        [--serve-option=--query-threads=1]
 
 Without --db a synthetic store is built in a temporary folder and deleted afterwards; with
 --db a missing file is built there and kept, an existing store is served as it is. The server
@@ -11,9 +12,12 @@ is the real command (`python -m eventcoder serve`, one uvicorn process), bound t
 free port; nothing leaves the machine. Each endpoint is measured in its own phase, bounded by
 --requests and --seconds, after a short warm-up; the clients are keep-alive HTTP/1.1 connections
 on one asyncio loop (small, so that the client takes little of the CPU it shares with the
-server). Goal (issue 14), on 2 cores: /events at least 100 requests/s, p95 under 250 ms, no
-errors. Also printed: the server's CPU time per request, the load average, and the size of the
-answer to a query string of 100 kB that the API refuses.
+server). `--mix fixed` asks the 8 /events and 5 /aggregate queries below in turn; `--mix
+drawn` asks as many different queries as requests, with filter values (countries, codes,
+actors, words, date ranges), sorts and pages drawn from the store. Goal (issue 14), on 2
+cores: /events at least 100 requests/s, p95 under 250 ms, no errors. Also printed: the
+server's CPU time per request, the load average, and the size of the answer to a query string
+of 100 kB that the API refuses.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import argparse
 import asyncio
 import itertools
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -30,6 +35,8 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
 
 import duckdb
 import psutil
@@ -115,6 +122,82 @@ SELECT doc_hash, doc_id, 'Report ' || doc_id AS title,
        now()::TIMESTAMP AS stored_at, false AS clustered
 FROM s GROUP BY doc_hash, doc_id
 """
+
+
+# The drawn mix: filters made of the values of events sampled from the store (so that most
+# answers are not empty), pages and sorts drawn too, so that few requests repeat one another.
+WARMUP = 8  # queries of the drawn mix that only warm the server up (4 requests each)
+SORTS = ("date", "date", "date", "goldstein", "cameo", "confidence", "source", "document")
+DRAWN_EVENTS = (
+    lambda e, r: {"country": e["source_country"]},
+    lambda e, r: {"source_country": e["source_country"], "target_country": e["target_country"]},
+    lambda e, r: _years(e, r),
+    lambda e, r: {"cameo_root": e["cameo_root"], **_maybe_country(e, r)},
+    lambda e, r: {"quad_class": e["quad_class"], "country": e["target_country"]},
+    lambda e, r: {"sector": e["source_sector"], **_years(e, r)},
+    lambda e, r: {"modality": e["modality"], "country": e["source_country"]},
+    lambda e, r: {"plover": e["plover_type"], **_maybe_country(e, r)},
+    lambda e, r: {"cameo": e["cameo"]},
+    lambda e, r: {"actor": e["actor"], **_years(e, r)},
+    lambda e, r: {"q": r.choice(e["words"]), **_maybe_country(e, r)},
+)
+DRAWN_AGGREGATES = (
+    lambda e, r: {"country": e["source_country"]},
+    lambda e, r: _years(e, r),
+    lambda e, r: {"source_country": e["source_country"], "group": "cameo_root"},
+    lambda e, r: {"quad_class": e["quad_class"], "group": "source_country"},
+    lambda e, r: {"cameo_root": e["cameo_root"], **_years(e, r)},
+)
+SAMPLE = """
+SELECT e.source_country, e.target_country, e.source_sector, e.cameo_root, e.cameo,
+       e.quad_class, e.plover_type, e.modality, e.date, e.cameo_name,
+       (SELECT coalesce(a.kb_id, a.name) FROM actors a
+        WHERE a.doc_hash = e.doc_hash AND a.actor_id = e.source_actor) AS actor
+FROM events e USING SAMPLE reservoir(2000 ROWS) REPEATABLE (7)
+"""
+
+
+def _years(event: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    if event["date"] is None:
+        return {}
+    start = event["date"].year - rng.randint(0, 5)
+    return {"date_from": f"{start}-01-01", "date_to": f"{start + rng.randint(1, 10)}-12-31"}
+
+
+def _maybe_country(event: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    return {"country": event["target_country"]} if rng.random() < 0.5 else {}
+
+
+def drawn_queries(db: Path, count: int, seed: int = 7) -> tuple[list[str], list[str]]:
+    """`count` query strings for /events and for /aggregate, drawn from the store's events."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        cursor = con.execute(SAMPLE)
+        names = [d[0] for d in cursor.description]
+        events = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    for event in events:
+        event["words"] = [w for w in str(event.pop("cameo_name") or "").lower().split()
+                          if len(w) > 4] or ["the"]
+    rng = random.Random(seed)
+
+    def draw(makers: tuple[Any, ...], extra: Any) -> str:
+        params = rng.choice(makers)(rng.choice(events), rng)
+        params = {k: v for k, v in {**params, **extra()}.items() if v is not None}
+        return urlencode(params)
+
+    def paging() -> dict[str, Any]:
+        return {"sort": rng.choice(SORTS), "order": rng.choice(("asc", "desc")),
+                "page": rng.choice((1, 1, 1, 2, 3, rng.randint(4, 20))),
+                "page_size": rng.choice((20, 50, 50, 50, 100))}
+
+    def grouping() -> dict[str, Any]:
+        start = rng.randint(1979, 2024)
+        years = ({"date_from": f"{start}-01-01", "date_to": f"{start + rng.randint(0, 9)}-12-31"}
+                 if rng.random() < 0.5 else {})
+        return {"interval": rng.choice(("week", "month", "month", "quarter", "year", "all")),
+                **years}
+
+    return ([draw(DRAWN_EVENTS, paging) for _ in range(count)],
+            [draw(DRAWN_AGGREGATES, grouping) for _ in range(count)])
 
 
 def build_store(path: Path, events: int) -> float:
@@ -208,9 +291,11 @@ async def _phase(port: int, paths: list[str], clients: int, requests: int,
 
 
 def measure(port: int, server: psutil.Process, paths: list[str], clients: int,
-            requests: int, seconds: float) -> Phase:
-    """One endpoint's phase: a warm-up of a few requests per path, then the measured load."""
-    asyncio.run(_phase(port, paths, clients, 4 * len(paths), seconds))
+            requests: int, seconds: float, warmup: list[str] | None = None) -> Phase:
+    """One endpoint's phase: a warm-up (a few requests per path of `warmup`, by default of
+    `paths`), then the measured load."""
+    warmup = warmup or paths
+    asyncio.run(_phase(port, warmup, clients, 4 * len(warmup), seconds))
     cpu = sum(server.cpu_times()[:2])
     phase = asyncio.run(_phase(port, paths, clients, requests, seconds))
     phase.cpu = sum(server.cpu_times()[:2]) - cpu
@@ -277,6 +362,11 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--requests", type=int, default=2000, help="per endpoint, at most")
     parser.add_argument("--seconds", type=float, default=30.0, help="per endpoint, at most")
+    parser.add_argument("--mix", choices=("fixed", "drawn"), default="fixed",
+                        help="fixed: the 8 /events and 5 /aggregate queries above, in turn; "
+                             "drawn: as many different queries as requests, their filter "
+                             "values, sorts and pages drawn from the store (default: "
+                             "%(default)s)")
     parser.add_argument("--serve-option", action="append", default=[], metavar="OPTION",
                         help="passed to `eventcoder serve` (repeatable), e.g. "
                              "--serve-option=--query-threads=1")
@@ -289,14 +379,22 @@ def main() -> None:
             events = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
         print(f"store {db.name}: {events:,} events, {db.stat().st_size / 2**20:.0f} MiB; "
               f"cores {os.cpu_count()}; load average {os.getloadavg()[0]:.2f} at start")
+        if args.mix == "drawn":  # the first few warm the server up; none is asked twice
+            event_queries, aggregate_queries = drawn_queries(db, args.requests + WARMUP)
+        else:
+            event_queries, aggregate_queries = list(EVENT_QUERIES), list(AGGREGATE_QUERIES)
+        print(f"query mix: {args.mix}, {len(set(event_queries))} different /events queries, "
+              f"{len(set(aggregate_queries))} different /aggregate queries")
         port = free_port()
         server = start_server(db, port, args.serve_option)
         try:
             process = psutil.Process(server.pid)
-            for name, path, queries in (("/events", "/events?", EVENT_QUERIES),
-                                        ("/aggregate", "/aggregate?", AGGREGATE_QUERIES)):
-                phase = measure(port, process, [path + q for q in queries], args.clients,
-                                args.requests, args.seconds)
+            for name, path, queries in (("/events", "/events?", event_queries),
+                                        ("/aggregate", "/aggregate?", aggregate_queries)):
+                paths = [path + q for q in queries]
+                warmup = paths[:WARMUP] if args.mix == "drawn" else None
+                phase = measure(port, process, paths[len(warmup or ()):], args.clients,
+                                args.requests, args.seconds, warmup)
                 print(report(name, phase), flush=True)
             print(oversized_answer(port))
         finally:

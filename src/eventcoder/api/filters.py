@@ -42,14 +42,18 @@ TIEBREAK = "e.doc_id, e.sentence, e.trigger_start, e.event_id"
 # Free text is searched in both actors' words, the trigger, the event name, the place, the
 # document title, and the event's sentence. Sentences live in each document's JSON: only the
 # documents whose text has the words are parsed, once each, not once per event.
-SEARCHED = ("concat_ws(' ', e.source_text, e.target_text, e.trigger_text, e.cameo_name, "
-            "e.location_name, d.title)")
+SEARCHED_FIELDS = ("e.source_text", "e.target_text", "e.trigger_text", "e.cameo_name",
+                   "e.location_name", "d.title")
+SEARCHED = f"concat_ws(' ', {', '.join(SEARCHED_FIELDS)})"
+# Words without a space cannot span two of the fields joined by ' ', so they are looked for in
+# each field: the same events, without building and lowering one long string per event.
+SEARCHED_EACH = "(" + " OR ".join(f"contains(lower({f}), lower(?))"
+                                  for f in SEARCHED_FIELDS) + ")"
 SENTENCE_HAS = """e.doc_hash || ':' || e.sentence IN (
-  SELECT docs.doc_hash || ':' || (g.i - 1) FROM (
-    SELECT doc_hash, CAST(json_extract(annotated, '$.sentences') AS VARCHAR[]) AS s
-    FROM documents WHERE contains(lower(text), lower(?))) AS docs,
-  LATERAL (SELECT generate_series AS i FROM generate_series(1, len(docs.s))) AS g
-  WHERE contains(lower(docs.s[g.i]), lower(?)))"""
+  SELECT doc_hash || ':' || unnest(list_filter(range(len(s)),
+                                               lambda i: contains(lower(s[i + 1]), lower(?))))
+  FROM (SELECT doc_hash, json_extract_string(annotated, '$.sentences[*]') AS s
+        FROM documents WHERE contains(lower(text), lower(?))))"""
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,13 @@ class EventFilters:
         return {f.name: getattr(self, f.name) for f in fields(self)
                 if getattr(self, f.name) is not None}
 
+    @property
+    def costly(self) -> bool:
+        """Whether the filters read beyond the events table's own columns (free text, actor
+        entities, a cluster): costing more than a scan, they are evaluated once per page."""
+        return any(v is not None for v in (self.q, self.actor, self.source_actor,
+                                           self.target_actor, self.cluster))
+
     def documents_join(self) -> str:
         """The join that the WHERE clause needs besides `events e`: documents, for the title
         that free text searches; none otherwise (the join costs more than the filter)."""
@@ -128,8 +139,10 @@ class EventFilters:
             add("e.modality = ?", self.modality)
         if self.negated is not None:
             add("e.negated = ?", self.negated)
-        if self.q:
+        if self.q and " " in self.q:
             add(f"(contains(lower({SEARCHED}), lower(?)) OR {SENTENCE_HAS})", *[self.q] * 3)
+        elif self.q:
+            add(f"({SEARCHED_EACH} OR {SENTENCE_HAS})", *[self.q] * (len(SEARCHED_FIELDS) + 2))
         if self.doc is not None:
             add("e.doc_hash = ?", self.doc)
         for value, sides in ((self.actor, "e.source_actor, e.target_actor"),

@@ -57,9 +57,15 @@ def list_events(db: Reader, filters: EventFilters, paging: Paging, sort: str = "
     end, the total alone)."""
     where, params = filters.where(clusters=db.has("cluster_members"))
     base = f"FROM events e {filters.documents_join()} {where}"
-    found = db.rows(f"SELECT {EVENT_COLUMNS}, (SELECT count(*) {base}) AS total {base} "
+    # The total as a window over the filtered rows evaluates a costly filter once, but keeps
+    # every row that passes until the sort; a cheap filter is cheaper to scan twice.
+    if filters.costly:
+        counted, count_params = "count(*) OVER ()", []
+    else:
+        counted, count_params = f"(SELECT count(*) {base})", params
+    found = db.rows(f"SELECT {EVENT_COLUMNS}, {counted} AS total {base} "
                     f"ORDER BY {order_by(sort, order)} LIMIT ? OFFSET ?",
-                    [*params, *params, paging.page_size, paging.offset])
+                    [*count_params, *params, paging.page_size, paging.offset])
     if found:
         total = int(found[0]["total"])
         for row in found:
