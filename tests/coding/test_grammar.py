@@ -166,6 +166,9 @@ GRAMMAR = [
      {(None, "18", "NGA", "asserted", False)}),
     ("Rebels in Mali shot down a helicopter that had attacked their camp.",
      {("MLI", "18", "MLI", "asserted", False)}),
+    # An adjective the verb predicates of its object reads like a particle.
+    ("Pakistan held India responsible for the attack in Kashmir.",
+     {("PAK", "112", "IND", "asserted", False)}),
     # Plans announced are intents; plans cancelled or offers rejected are not the speaker's.
     ("Fiji announced plans to hold talks with Tonga.",
      {("FJI", "036", "TON", "intended", False)}),

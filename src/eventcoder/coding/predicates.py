@@ -101,6 +101,19 @@ def complement_role(verb: Token, governor: Token, roles: Mapping[str, str]) -> s
 
 
 
+def _object_predicate(verb: Token) -> str | None:
+    """An adjective the verb predicates of its object: 'held India [responsible]', also where
+    the parser hangs it on the object as a modifier after it."""
+    for child in verb.children:
+        if child.dep_ == "oprd" and child.pos_ == "ADJ":
+            return child.lower_
+        if child.dep_ == "dobj":
+            after = [a for a in child.children if a.dep_ == "amod" and a.i > child.i]
+            if after:
+                return after[0].lower_
+    return None
+
+
 def noun_aim(verb: Token) -> bool:
     """A to-infinitive that says what a noun the sentence's verb takes aims at: 'announced
     plans [to hold] talks', 'made a pledge [to withdraw]', 'issued a threat [to strike]'."""
@@ -247,7 +260,10 @@ def predicates(doc: Doc, roles: Mapping[str, str]) -> Iterator[Predicate]:
         yield Predicate(
             verb=verb,
             lemma=verb.lemma_.lower(),
-            particle=next((c.lower_ for c in verb.children if c.dep_ == "prt"), None),
+            # a particle, or else an adjective the verb predicates of its object, which
+            # patterns name the same way
+            particle=next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+            or _object_predicate(verb),
             subjects=tuple(subjects),
             objects=tuple(objects),
             recipients=tuple(o for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"
