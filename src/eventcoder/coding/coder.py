@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorAnalysis
 from ..model import ActorRef
-from ..syntax import conjuncts, first_conjunct
+from ..syntax import RELATIVE_PRONOUNS, conjuncts, first_conjunct
 from .arguments import (
     actors_of,
     best_pattern,
@@ -26,6 +26,7 @@ from .nouns import code_nouns, noun_patterns, noun_source
 from .predicates import (
     VIOLENT_ROOTS,
     Predicate,
+    background,
     has_infinitive_to,
     inherited_subjects,
     lemma_candidates,
@@ -33,10 +34,8 @@ from .predicates import (
     role_of,
 )
 from .readings import (
-    RELATIVE_PRONOUNS,
     adjunct_of,
     announced,
-    background,
     named_thing,
     not_done,
     question_to_speaker,

@@ -14,6 +14,7 @@ from .drafts import Consideration, Draft, confidence, force_code, same_party
 from .lexicon import Lexicon, Pattern
 from .mood import stated_code
 from .predicates import (
+    background,
     inherited_subjects,
     is_negated,
     modality_of,
@@ -111,8 +112,6 @@ def _in_background(noun: Token) -> bool:
     verb is: 'six countries that rejected [a UN boycott]', 'Macedonia, which is preparing [an
     offensive]'. A nominal event in its other phrases may still be news: 'crimes committed
     during the [conflict] between Tonga and New Zealand'."""
-    from .readings import background  # readings reads noun patterns: imported when used
-
     return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and background(noun.head)
 
 

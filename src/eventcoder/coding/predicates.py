@@ -121,6 +121,27 @@ def noun_aim(verb: Token) -> bool:
             and verb.head.head.lemma_.lower() in AIM_PUTTING_VERBS)
 
 
+# Roles of nouns whose aim, told by a to-infinitive, is news: plans, pledges, threats.
+AIM_ROLES = frozenset({"intent", "threaten"})
+
+
+def background(verb: Token, roles: Mapping[str, str] | None = None) -> bool:
+    """A clause that describes a noun: 'a helicopter that was captured last week', 'convoys
+    to feed the hungry', 'gunboats intercepting a ship' tell what the news is about, not what
+    happened in it, unless the noun is the sentence's root (see modifies_root_noun). So do
+    the complements of such a clause: 'Le Pen, who denies she wants [to ban] Islam'."""
+    for _ in range(MAX_HOPS):
+        verb = first_conjunct(verb)
+        if verb.dep_ in ("relcl", "acl") and not modifies_root_noun(verb) and not (
+                noun_aim(verb) and role_of(verb.head, roles or {}) in AIM_ROLES):
+            return True
+        governor = governor_of(verb)
+        if governor is None:
+            return False
+        verb = governor
+    return False
+
+
 def governor_of(verb: Token) -> Token | None:
     """The word a verb complements: 'agreed to [meet]', 'willing to [withdraw]', 'said [it]',
     'plans [to hold]', and so does a verb coordinated with it: 'threatened to cut ties and

@@ -1,48 +1,23 @@
-"""How a clause reads, before any code is given: background that describes a noun, an
-opinion agreed with, a question put to the speaker, a participle that elaborates a deed, a
-deed announced in the future tense, a doer that is a thing."""
+"""How a clause reads, before any code is given: an opinion agreed with, a question put to
+the speaker, a participle that elaborates a deed, a deed announced in the future tense, a
+doer that is a thing (background that describes a noun is predicates.background)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from spacy.tokens import Token
 
-from ..syntax import first_conjunct
+from ..syntax import RELATIVE_PRONOUNS, first_conjunct
 from .arguments import noun_lemmas
 from .lexicon import Lexicon, Pattern
 from .nouns import noun_patterns
 from .predicates import (
     FUTURE_AUX,
-    MAX_HOPS,
     VIOLENT_ROOTS,
     Predicate,
-    governor_of,
+    background,
     has_infinitive_to,
-    modifies_root_noun,
-    noun_aim,
     role_of,
 )
-
-# Roles of nouns whose aim, told by a to-infinitive, is news: plans, pledges, threats.
-AIM_ROLES = frozenset({"intent", "threaten"})
-
-
-def background(verb: Token, roles: Mapping[str, str] | None = None) -> bool:
-    """A clause that describes a noun: 'a helicopter that was captured last week', 'convoys
-    to feed the hungry', 'gunboats intercepting a ship' tell what the news is about, not what
-    happened in it, unless the noun is the sentence's root (see modifies_root_noun). So do
-    the complements of such a clause: 'Le Pen, who denies she wants [to ban] Islam'."""
-    for _ in range(MAX_HOPS):
-        verb = first_conjunct(verb)
-        if verb.dep_ in ("relcl", "acl") and not modifies_root_noun(verb) and not (
-                noun_aim(verb) and role_of(verb.head, roles or {}) in AIM_ROLES):
-            return True
-        governor = governor_of(verb)
-        if governor is None:
-            return False
-        verb = governor
-    return False
 
 
 def states_opinion(pred: Predicate, pattern: Pattern, roles: dict[str, str]) -> bool:
@@ -93,10 +68,6 @@ def named_thing(pred: Predicate, lexicon: Lexicon) -> bool:
     has killed'."""
     return (bool(pred.subjects) and not pred.passive and weapon_force(pred, lexicon) is None
             and attack_doer(pred.verb, lexicon) is None)
-
-
-# Relative pronouns, which stand for the noun their clause describes.
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 
 
 def attack_doer(verb: Token, lexicon: Lexicon) -> Pattern | None:
