@@ -169,6 +169,8 @@ GRAMMAR = [
     # An adjective the verb predicates of its object reads like a particle.
     ("Pakistan held India responsible for the attack in Kashmir.",
      {("PAK", "112", "IND", "asserted", False)}),
+    ("The American president called Cambodians guilty of crimes against humanity.",
+     {("USA", "112", "KHM", "asserted", False)}),
     # Plans announced are intents; plans cancelled or offers rejected are not the speaker's.
     ("Fiji announced plans to hold talks with Tonga.",
      {("FJI", "036", "TON", "intended", False)}),
