@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.coding.test_grammar import _coded, _fits
+from tests.coding.test_grammar import assert_whole_set
 
 A = "asserted"
 I = "intended"  # noqa: E741 - short column names keep the table readable
@@ -113,7 +113,4 @@ NEWS = [
 @pytest.mark.parametrize(("sentence", "expected"), NEWS, ids=[n[0][:40] for n in NEWS])
 def test_news_phrasing(annotate_text, sentence: str, expected: set) -> None:
     """Each row states the whole set: a missing event and an extra event both fail."""
-    coded = _coded(annotate_text(sentence).events)
-    missing = [item for item in expected if not any(_fits(item, c) for c in coded)]
-    extra = [c for c in coded if not any(_fits(item, c) for item in expected)]
-    assert not missing and not extra, {"missing": missing, "extra": extra}
+    assert_whole_set(annotate_text(sentence).events, expected)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from eventcoder.syntax import preps_of
-from tests.coding.test_grammar import _coded, _fits
+from tests.coding.test_grammar import assert_whole_set
 
 A = "asserted"
 
@@ -33,10 +33,7 @@ NOUNS = [
 @pytest.mark.parametrize(("sentence", "expected"), NOUNS, ids=[n[0][:40] for n in NOUNS])
 def test_nouns(annotate_text, sentence: str, expected: set) -> None:
     """Each row states the whole set: a missing event and an extra event both fail."""
-    coded = _coded(annotate_text(sentence).events)
-    missing = [item for item in expected if not any(_fits(item, c) for c in coded)]
-    extra = [c for c in coded if not any(_fits(item, c) for item in expected)]
-    assert not missing and not extra, {"missing": missing, "extra": extra}
+    assert_whole_set(annotate_text(sentence).events, expected)
 
 
 PREPOSITIONS = [
