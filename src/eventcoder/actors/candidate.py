@@ -24,3 +24,13 @@ class Candidate:
     name_tokens: tuple[str, ...] = field(default_factory=tuple)
     coordinated_with: int | None = None  # head of the phrase this actor shares
     gender: str | None = None  # m or f, for people
+    # A place that stands for its country ("in the capital, Abuja"): a mention of the country,
+    # not an argument for the coder, which reads places with its own gazetteer; "capital" or
+    # "city".
+    place: str = ""
+    # A mention for the record only, not an argument for the coder either: the government of
+    # "government crackdowns", whose phrase is the crackdowns.
+    quiet: bool = False
+    # The country an "ethnic" demonym names ("ethnic Albanians"): theirs only where the story
+    # names no country of its own for them.
+    origin: str | None = None

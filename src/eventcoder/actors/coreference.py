@@ -92,6 +92,9 @@ def _setting(token: Token) -> bool:
 
 # How far back a description looks for its country, in sentences.
 SALIENCE_SENTENCES = 6
+# A capital named as a place ('arrived in Astana') still brings its country to mind, a city
+# ('the rubble in Idlib') hardly: the country acting nearby is meant.
+PLACE_WEIGHTS = {"capital": 0.5, "city": 0.0}
 
 
 def refer_to_countries(references: list[CountryReference], candidates: list[Candidate],
@@ -122,8 +125,9 @@ def _salience(span: Span, candidates: list[Candidate], sentence_no: dict[int, in
               ) -> dict[str, tuple[float, int]]:
     """Salience of each country named before a span, with the position of its last mention.
     Kept simple on purpose: each mention adds 1, halved for every sentence back (recency),
-    and half as much again when it is the subject of its clause (subject position); so a
-    country named often, recently and as the one acting ranks first."""
+    and half as much again when it is the subject of its clause (subject position), less when
+    it only names a place there (see PLACE_WEIGHTS); so a country named often, recently and as
+    the one acting ranks first."""
     here = sentence_no[span.sent.start]
     scores: dict[str, tuple[float, int]] = {}
     for cand in candidates:
@@ -132,7 +136,8 @@ def _salience(span: Span, candidates: list[Candidate], sentence_no: dict[int, in
         back = here - sentence_no[cand.head.sent.start]
         if back > SALIENCE_SENTENCES:
             continue
-        weight = 0.5 ** back * (1.5 if _is_subject(cand.head) else 1.0)
+        weight = 0.5 ** back * (1.5 if _is_subject(cand.head) else PLACE_WEIGHTS.get(
+            cand.place, 1.0))
         score, last = scores.get(cand.country, (0.0, -1))
         scores[cand.country] = (score + weight, max(last, cand.head.i))
     return scores

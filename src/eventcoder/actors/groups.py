@@ -100,3 +100,24 @@ def group_of(ante: Candidate, groups: dict[int, list[Candidate]]) -> list[Candid
         if members is not None and ante.country in {m.country for m in members}:
             return members
     return []
+
+
+def refer_to_sector_groups(candidates: list[Candidate]) -> None:
+    """'Two Chinese companies ... the firms': a definite plural of no country of its own
+    takes up the nearest earlier group of its sector that has one, before the story's
+    country is given to it."""
+    for cand in sorted(candidates, key=lambda c: c.head.i):
+        if (cand.country is not None or cand.kind != "group" or cand.kb_id is not None
+                or cand.sector is None or cand.coordinated_with is not None
+                or cand.head.tag_ not in PLURAL_TAGS):
+            continue
+        children = list(cand.head.children)
+        if (not {c.lower_ for c in children if c.dep_ == "det"} & {"the", "these", "those"}
+                or any(c.dep_ in ("nummod", "amod", "compound") for c in children)):
+            continue  # "the two companies", "the state firms" say more than a repetition
+        ante = max((c for c in candidates if c.sector == cand.sector and c.country
+                    and c.kind in ("group", "organisation") and not c.place
+                    and 0 < cand.head.i - c.head.i <= GROUP_WINDOW
+                    and c.head.tag_ != "PRP"), key=lambda c: c.head.i, default=None)
+        if ante is not None:
+            cand.country, cand.key = ante.country, ante.key

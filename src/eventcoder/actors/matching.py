@@ -26,6 +26,10 @@ MEMBER_NOUNS = frozenset({"leader", "member", "official", "supporter", "spokesma
                           "spokeswoman", "spokesperson", "representative", "delegation",
                           "activist", "head", "chief"})
 
+# Words that make a demonym after them a region's: "Central American", "East Asian".
+REGION_WORDS = frozenset({"Central", "Latin", "North", "South", "East", "West", "Southeast",
+                          "Northeast", "Southwest", "Northwest", "Pan", "Sub-Saharan"})
+
 
 @dataclass(frozen=True)
 class KbMatch:
@@ -159,7 +163,8 @@ class ActorMatcher:
 
     def kb_matches(self, doc: Doc) -> list[KbMatch]:
         """Non-overlapping knowledge-base names in the document, longest first."""
-        return [KbMatch(span, self.terms[span.label_]) for span in filter_spans(self.names(doc))]
+        return [KbMatch(span, self.terms[span.label_]) for span in filter_spans(self.names(doc))
+                if not _in_region_name(span, self.terms[span.label_])]
 
     def anaphor_spans(self, doc: Doc) -> list[Span]:
         """Noun phrases that refer back ('the country', 'both sides'), labelled by kind."""
@@ -168,6 +173,14 @@ class ActorMatcher:
     def sector_spans(self, doc: Doc) -> list[Span]:
         """Non-overlapping sector words and titles in the document."""
         return filter_spans(self.sectors(doc))
+
+
+def _in_region_name(span: Span, term: Term) -> bool:
+    """'American' in 'the Central American nation', 'Latin American leaders': a demonym that
+    a compass or region word before it makes a region's ('South African', a country's own, is
+    a longer name and found first)."""
+    return (term.kind == "demonym" and span.start > 0
+            and span.doc[span.start - 1].text in REGION_WORDS)
 
 
 def _capitals_allowed(term: Term, tokens: tuple[str, ...], plain: frozenset[str]) -> bool:

@@ -23,8 +23,8 @@ from .coreference import (
     refer_back,
     refer_to_countries,
 )
-from .groups import refer_to_groups
-from .kb import OFFICE_OF_TITLE, SectorWord, holder_of
+from .groups import refer_to_groups, refer_to_sector_groups
+from .kb import HEAD_OFFICES, OFFICE_OF_TITLE, SectorWord, holder_of
 from .matching import ActorAnalysis, ActorMatcher, KbMatch
 from .story import apply_story_country, counterparts, possessor_countries
 from .traits import Description, DiscourseLexicon, discourse_lexicon
@@ -62,6 +62,9 @@ OFFICE_WORDS = frozenset({"federal", "national", "state", "central", "regional",
                           "west", "east", "north", "south", "western", "eastern", "northern",
                           "southern", "african", "asian", "european", "arab", "american",
                           "latin", "middle", "pacific", "atlantic", "caribbean", "gulf"})
+# Sectors whose members are often foreign to the noun they are joined to ('Syrian troops and
+# rebels'): a bare conjunct of these does not share its nationality.
+SHARED_SECTORS_NOT = frozenset({"MIL", "REB", "CRM", "INS", "IGO", "REF"})
 # Sectors of those who have governed: the military rulers the dictionaries code MIL too.
 RULING_SECTORS = frozenset({"GOV", "MIL"})
 # Nouns for the head of a body that are not titles of their own: "the chairman of the Chamber".
@@ -100,9 +103,12 @@ class ActorResolver:
             if token.pos_ not in ("NOUN", "PROPN") and token.i not in name_at:
                 continue  # only nouns and names head actors
             if (token.dep_ in PHRASE_DEPS and token.head.i != token.i
-                    and not _named_possessor(token, name_at)):
+                    and not _named_possessor(token, name_at)
+                    and not _governing_modifier(token, name_at, sector_at)):
                 continue
             candidate = self._candidate(token, name_at, sector_at, published)
+            if candidate is not None and token.dep_ == "compound":
+                candidate.quiet = True
             if candidate is not None:
                 candidates.append(candidate)
                 candidates.extend(self._coordinated(candidate, name_at))
@@ -113,6 +119,7 @@ class ActorResolver:
                            self.lexicon, published, self.country_names)
         possessor_countries(candidates)
         refer_to_groups(candidates)
+        refer_to_sector_groups(candidates)
         own_possessives(candidates)
         merge_appositions(candidates)
         counterparts(candidates)
@@ -134,7 +141,10 @@ class ActorResolver:
             return None
         span = _phrase(head)
         modifiers = [name_at[t.i] for t in span if t.i in name_at and t.i != head.i
-                     and not _is_stance(t) and not _inside_name(t, name_at[t.i])]
+                     and not _is_stance(t) and not _inside_name(t, name_at[t.i])
+                     and not _ethnic(name_at[t.i])]
+        origin = next((name_at[t.i].term.ref for t in span if t.i in name_at and t.i != head.i
+                       and _ethnic(name_at[t.i])), None)
         countries = [self._country_of_match(m) for m in modifiers
                      if m.term.kind in ("country", "demonym", "seat")]
         country = countries[0] if countries else self._country_of_prep(head, name_at)
@@ -144,15 +154,20 @@ class ActorResolver:
         title = self.kb.sector_words[titles[-1].text.lower()] if titles else None
         if country is None and (title is not None or head.lemma_.lower() in GOVERNING_BODIES):
             country = self._country_of_place_modifier(span, head, name_at, sector_at)
+        if country is None and title is not None and title.sector not in SHARED_SECTORS_NOT:
+            country = _shared_nationality(head, name_at)
         match = name_at.get(head.i)
 
         if match is not None and _inside_larger_name(head, match):
             match = None  # "Michael Jordan", "the Nigeria Labour Congress"
         namesake = None
         if (match is not None and match.term.kind == "person" and title is not None
-                and title.sector == "GOV" and not self._governed(match.term.ref)):
+                and title.sector == "GOV" and (not self._governed(match.term.ref) or (
+                    OFFICE_OF_TITLE.get(titles[-1].text.lower()) in HEAD_OFFICES
+                    and not self._led(match.term.ref, titles[-1].text.lower())))):
             # "President Andrew Young" of a small island state is not the American diplomat
-            # the dictionary knows, who never governed: a namesake, of the story's country.
+            # the dictionary knows, who governed as no president: a namesake, of the story's
+            # country (our tables list every head of state and government since 1975).
             namesake, match = match, None
         if match is not None:
             term = match.term
@@ -161,17 +176,29 @@ class ActorResolver:
             if term.kind == "organisation":
                 org = self.kb.organisations[term.ref]
                 held = self.kb.organisation_sector(org.code, published)
-                own = org.country or (self._named_nationality(match.span)
-                                      if held in NAMED_NATIONALITY_SECTORS else None)
-                return Candidate(head, span, _org_key(org.code, held, org.sector), org.name,
-                                  "organisation", own or country, held, org.code)
-            if term.kind == "seat" and not _in_actor_slot(head):
-                return None
+                own = _named_before(match, name_at) or org.country or (
+                    self._named_nationality(match.span)
+                    if held in NAMED_NATIONALITY_SECTORS else None)
+                key = _org_key(org.code, held, org.sector)
+                if own and own != org.country:  # the American and the British Red Cross
+                    key = f"{key}:{own}"
+                return Candidate(head, span, key, org.name, "organisation", own or country,
+                                 held, org.code)
+            if _ethnic(match):  # "ethnic Chinese" in Cambodia: people of where they live
+                return Candidate(head, span, f"group:{country or ''}:None", span.text, "group",
+                                 country, None, origin=term.ref)
             if term.kind in ("country", "demonym", "seat"):
                 name = self.kb.countries[term.ref].name
-                sector = term.sector if term.kind == "seat" else None
+                # A capital out of an actor's slot is a place that stands for its country
+                # ("attacks on targets in the capital, Abuja").
+                as_place = term.kind == "seat" and not _in_actor_slot(head)
+                sector = term.sector if term.kind == "seat" and not as_place else None
                 return Candidate(head, span, f"group:{term.ref}:{sector}", name, "country",
-                                  term.ref, sector, term.ref)
+                                  term.ref, sector, term.ref,
+                                  place="capital" if as_place else "")
+        city = self._place(head) if match is None and not countries else None
+        if city is not None:
+            return city
         if head.pos_ == "PROPN" and head.ent_type_ not in NON_PERSON_ENTS:
             name_tokens = tuple(t.text for t in span if t.pos_ == "PROPN"
                                 and t.i not in sector_at
@@ -244,13 +271,26 @@ class ActorResolver:
                 sector = self.lexicon.organisation_sector(entity.text) or sector
             return Candidate(head, span, f"group:{key_country}:{sector}", span.text,
                               "person" if title.kind == "person" else "group",
-                              country, sector)
+                              country, sector, origin=origin)
         if country is not None and countries and (
                 head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ != "PERSON")):
             # "Ukrainian positions", "Iran's nuclear sites": things of a country stand for it.
             return Candidate(head, span, f"group:{country}:None", self.kb.countries[country].name,
                               "country", country, None, country)
         return None
+
+    def _place(self, head: Token) -> Candidate | None:
+        """A city the gazetteer knows, standing for its country as a country's name does
+        ('a group in Quebec City'): a mention of the country, not an argument."""
+        entity = entity_of(head)
+        if (self.place_country is None or head.pos_ != "PROPN" or entity is None
+                or entity.label_ != "GPE" or entity.end != head.i + 1):
+            return None
+        country = self.place_country(entity.text)
+        if country is None:
+            return None
+        return Candidate(head, entity, f"group:{country}:None", self.kb.countries[country].name,
+                         "country", country, None, country, place="city")
 
     def _known_person(self, head: Token, span: Span, name: str, title: SectorWord | None,
                       country: str | None, published: date | None) -> Candidate:
@@ -268,6 +308,12 @@ class ActorResolver:
         default = self.kb.defaults.get(name)
         return any(o.sector in RULING_SECTORS for o in self.kb.offices.get(name, ())) or (
             default is not None and default.sector in RULING_SECTORS)
+
+    def _led(self, name: str, title: str) -> bool:
+        """Whether a known person ever headed a state or government, or held an office of
+        the title ('European Commission president')."""
+        return any(o.office in HEAD_OFFICES or o.office.lower().endswith(title)
+                   for o in self.kb.offices.get(name, ()))
 
     def _holder_by_surname(self, title: str, name_tokens: tuple[str, ...]) -> str | None:
         """The one person of the knowledge base with this surname who ever held the office
@@ -315,6 +361,10 @@ class ActorResolver:
             return None
         countries = [name_at[t.i].term.ref for t in entity if t.i in name_at
                      and name_at[t.i].term.kind in ("country", "demonym")]
+        # "Rwanda's Ministry of Mines and Development": the owner named before the name.
+        countries += [name_at[c.i].term.ref for t in entity for c in t.children
+                      if c.dep_ == "poss" and c.i < entity.start and c.i in name_at
+                      and name_at[c.i].term.kind == "country"]
         sectors = [self.kb.sector_words[sector_at[t.i].text.lower()].sector for t in entity
                    if t.i in sector_at]
         # Words of the name say more than a generic head (the Nigeria Labour Congress), not
@@ -504,8 +554,54 @@ def _inside_larger_name(head: Token, match: KbMatch) -> bool:
 
 
 def _inside_name(token: Token, match: KbMatch) -> bool:
-    """'Chad' in 'Chad Wolf', 'Jordan' in 'Jim Jordan': a country word that is part of a name."""
-    return match.term.kind == "country" and token.ent_type_ == "PERSON"
+    """'Chad' in 'Chad Wolf', 'Jordan' in 'Jim Jordan': a country word that is part of a name;
+    not a country the tagger alone took for a person ('[Nepal]'s commerce minister')."""
+    if match.term.kind != "country" or token.ent_type_ != "PERSON":
+        return False
+    entity = entity_of(token)
+    return entity is None or len(entity) > len(match.span)
+
+
+def _named_before(match: KbMatch, name_at: dict[int, KbMatch]) -> str | None:
+    """'The Australian Associated Press': a country that opens the same name as a known
+    organisation names another body, of that country (the text beats the knowledge base)."""
+    entity = entity_of(match.span.root)
+    if entity is None or entity.label_ != "ORG" or entity.start >= match.span.start:
+        return None
+    found = [name_at[t].term.ref for t in range(entity.start, match.span.start)
+             if t in name_at and name_at[t].term.kind in ("country", "demonym")]
+    return found[0] if found else None
+
+
+def _governing_modifier(token: Token, name_at: dict[int, KbMatch],
+                        sector_at: dict[int, Span]) -> bool:
+    """'The government's lack of transparency', 'government crackdowns': a government named
+    as the owner or agent of a thing is an actor of its own (not in 'government forces',
+    whose head is the actor)."""
+    head = token.head
+    return (token.dep_ in ("poss", "compound") and token.lemma_.lower() in GOVERNING_BODIES
+            and token.pos_ == "NOUN" and head.pos_ == "NOUN" and head.i not in sector_at
+            and head.i not in name_at and not any(c.dep_ in ("compound", "amod") and c.i < token.i
+                                                  for c in token.children))
+
+
+def _shared_nationality(head: Token, name_at: dict[int, KbMatch]) -> str | None:
+    """'The Syrian regime and opposition': a bare conjunct shares the nationality of the
+    noun it is joined to."""
+    if head.dep_ != "conj" or head.head.i == head.i or any(
+            c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in head.children):
+        return None
+    found = [name_at[c.i].term.ref for c in head.head.children
+             if c.dep_ in ("amod", "compound") and c.i in name_at and c.i < head.head.i
+             and name_at[c.i].term.kind in ("country", "demonym")]
+    return found[0] if len(found) == 1 else None
+
+
+def _ethnic(match: KbMatch) -> bool:
+    """'Ethnic Albanian guerrillas in Macedonia': a demonym of origin, not of citizenship."""
+    start = match.span.start
+    return (match.term.kind == "demonym" and start > 0
+            and match.span.doc[start - 1].lower_ == "ethnic")
 
 
 def _named_possessor(token: Token, name_at: dict[int, KbMatch]) -> bool:
@@ -550,6 +646,9 @@ def _build_actors(doc: Doc, candidates: list[Candidate], kb_matches: list[KbMatc
         if cand.key not in grouped:
             order.append(cand.key)
         grouped.setdefault(cand.key, []).append(cand)
+    # A place joins its country's actor where the story has one: alone, it would make the
+    # country an actor the coder could take for a party ('court officials in Madrid said').
+    order = [key for key in order if not all(c.place for c in grouped[key])]
     actors: list[Actor] = []
     by_token: dict[int, ActorRef] = {}
     also: dict[int, list[ActorRef]] = {}
@@ -565,6 +664,8 @@ def _build_actors(doc: Doc, candidates: list[Candidate], kb_matches: list[KbMatc
                                     cand.span.text))
             ref = ActorRef(actor_id, cand.country or country, cand.sector or sector,
                            cand.span.text)
+            if cand.place or cand.quiet:
+                continue
             if cand.coordinated_with is not None:
                 also.setdefault(cand.coordinated_with, []).append(ref)
                 continue

@@ -137,14 +137,20 @@ def apply_story_country(doc: Doc, candidates: list[Candidate],
     """Give unnamed national actors the story's country. Even beside another country: in a
     story about Saudi Arabia, 'the Cabinet' of a sentence that names Cairo is still Saudi."""
     story = story_country(doc, candidates, place_country, stance)
-    if story is None:
-        return
     for cand in candidates:
-        country = story.for_sector(cand.sector)
-        if country is not None and unnamed_national(cand):
-            cand.country = country
-            if cand.key.startswith("group:"):  # one actor with "the Colombian government"
-                cand.key = f"group:{country}:{cand.sector}"
+        country = story.for_sector(cand.sector) if story is not None else None
+        if country is not None and (unnamed_national(cand) or (
+                cand.origin and cand.country is None)):
+            _give_country(cand, country)
+    for cand in candidates:  # "Ethnic Albanians demonstrated": no other country in reach
+        if cand.origin and cand.country is None:
+            _give_country(cand, cand.origin)
+
+
+def _give_country(cand: Candidate, country: str) -> None:
+    cand.country = country
+    if cand.key.startswith("group:"):  # one actor with "the Colombian government"
+        cand.key = f"group:{country}:{cand.sector}"
 
 
 def possessor_countries(candidates: list[Candidate]) -> None:
