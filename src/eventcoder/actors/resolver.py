@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorRef, Mention
 from ..nlp import SentenceIndex, entity_of
-from ..syntax import NOUN_PHRASE_DEPS
 from .coreference import (
     Candidate,
     CountryReference,
@@ -26,23 +25,25 @@ from .coreference import (
 from .groups import refer_to_groups, refer_to_sector_groups
 from .kb import HEAD_OFFICES, OFFICE_OF_TITLE, SectorWord, holder_of
 from .matching import ActorAnalysis, ActorMatcher, KbMatch
+from .phrases import (
+    GOVERNING_BODIES,
+    PHRASE_DEPS,
+    ethnic,
+    governing_modifier,
+    hyphen_joined,
+    in_actor_slot,
+    inside_larger_name,
+    inside_name,
+    is_stance,
+    named_before,
+    named_possessor,
+    noun_phrase,
+    of_members,
+    shared_nationality,
+)
 from .story import apply_story_country, counterparts, possessor_countries
 from .traits import Description, DiscourseLexicon, discourse_lexicon
 
-# Dependencies that keep a token inside the noun phrase of its head.
-PHRASE_DEPS = NOUN_PHRASE_DEPS | {"npadvmod"}  # "Vietnamese" in "Vietnamese-led forces"
-# "US-backed rebels" are not American: participles that make a country a sponsor, not a member.
-SPONSOR_PARTICIPLES = frozenset({"back", "sponsor", "fund", "support", "arm", "train", "ally",
-                                 "finance", "supply", "equip", "install", "appoint"})
-# Where a capital or seat of government names a government rather than a place.
-ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "conj", "dative"})
-ACTOR_PREPS = frozenset(
-    {"with", "against", "by", "between", "from", "on", "to", "toward", "towards"})
-# Nouns that a capital's name stands beside as a place: "the capital Kabul".
-PLACE_NOUNS = frozenset({"capital", "city", "town", "port"})
-# "The Taliban government" governs; "Hamas officials" are still Hamas.
-GOVERNING_BODIES = frozenset({"government", "administration", "cabinet", "authority", "regime",
-                              "ministry"})
 NON_PERSON_ENTS = frozenset(
     {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
@@ -103,8 +104,8 @@ class ActorResolver:
             if token.pos_ not in ("NOUN", "PROPN") and token.i not in name_at:
                 continue  # only nouns and names head actors
             if (token.dep_ in PHRASE_DEPS and token.head.i != token.i
-                    and not _named_possessor(token, name_at)
-                    and not _governing_modifier(token, name_at, sector_at)):
+                    and not named_possessor(token, name_at)
+                    and not governing_modifier(token, name_at, sector_at)):
                 continue
             candidate = self._candidate(token, name_at, sector_at, published)
             if candidate is not None and token.dep_ == "compound":
@@ -127,7 +128,7 @@ class ActorResolver:
         bare_surnames(doc, candidates)
         assign_genders(doc, candidates, self.lexicon)
         link_pronouns(doc, candidates, self.speech_verbs)
-        apply_story_country(doc, candidates, self.place_country, _is_stance)
+        apply_story_country(doc, candidates, self.place_country, is_stance)
         return _build_actors(doc, candidates, kb_matches)
 
     def _candidate(
@@ -139,12 +140,12 @@ class ActorResolver:
     ) -> Candidate | None:
         if head.pos_ not in ("NOUN", "PROPN") and head.i not in name_at:
             return None
-        span = _phrase(head)
+        span = noun_phrase(head)
         modifiers = [name_at[t.i] for t in span if t.i in name_at and t.i != head.i
-                     and not _is_stance(t) and not _inside_name(t, name_at[t.i])
-                     and not _ethnic(name_at[t.i])]
+                     and not is_stance(t) and not inside_name(t, name_at[t.i])
+                     and not ethnic(name_at[t.i])]
         origin = next((name_at[t.i].term.ref for t in span if t.i in name_at and t.i != head.i
-                       and _ethnic(name_at[t.i])), None)
+                       and ethnic(name_at[t.i])), None)
         countries = [self._country_of_match(m) for m in modifiers
                      if m.term.kind in ("country", "demonym", "seat")]
         country = countries[0] if countries else self._country_of_prep(head, name_at)
@@ -155,10 +156,10 @@ class ActorResolver:
         if country is None and (title is not None or head.lemma_.lower() in GOVERNING_BODIES):
             country = self._country_of_place_modifier(span, head, name_at, sector_at)
         if country is None and title is not None and title.sector not in SHARED_SECTORS_NOT:
-            country = _shared_nationality(head, name_at)
+            country = shared_nationality(head, name_at)
         match = name_at.get(head.i)
 
-        if match is not None and _inside_larger_name(head, match):
+        if match is not None and inside_larger_name(head, match):
             match = None  # "Michael Jordan", "the Nigeria Labour Congress"
         namesake = None
         if (match is not None and match.term.kind == "person" and title is not None
@@ -176,7 +177,7 @@ class ActorResolver:
             if term.kind == "organisation":
                 org = self.kb.organisations[term.ref]
                 held = self.kb.organisation_sector(org.code, published)
-                own = _named_before(match, name_at) or org.country or (
+                own = named_before(match, name_at) or org.country or (
                     self._named_nationality(match.span)
                     if held in NAMED_NATIONALITY_SECTORS else None)
                 key = _org_key(org.code, held, org.sector)
@@ -184,14 +185,14 @@ class ActorResolver:
                     key = f"{key}:{own}"
                 return Candidate(head, span, key, org.name, "organisation", own or country,
                                  held, org.code)
-            if _ethnic(match):  # "ethnic Chinese" in Cambodia: people of where they live
+            if ethnic(match):  # "ethnic Chinese" in Cambodia: people of where they live
                 return Candidate(head, span, f"group:{country or ''}:None", span.text, "group",
                                  country, None, origin=term.ref)
             if term.kind in ("country", "demonym", "seat"):
                 name = self.kb.countries[term.ref].name
                 # A capital out of an actor's slot is a place that stands for its country
                 # ("attacks on targets in the capital, Abuja").
-                as_place = term.kind == "seat" and not _in_actor_slot(head)
+                as_place = term.kind == "seat" and not in_actor_slot(head)
                 sector = term.sector if term.kind == "seat" and not as_place else None
                 return Candidate(head, span, f"group:{term.ref}:{sector}", name, "country",
                                   term.ref, sector, term.ref,
@@ -337,9 +338,9 @@ class ActorResolver:
             return []
         extra = []
         seen = {cand.country}
-        for token in [*cand.span, *_of_members(cand.head)]:
+        for token in [*cand.span, *of_members(cand.head)]:
             match = name_at.get(token.i)
-            joined = token.dep_ == "conj" or _hyphen_joined(token, name_at)
+            joined = token.dep_ == "conj" or hyphen_joined(token, name_at)
             if (token.i != cand.head.i and match is not None and joined
                     and token.i == match.span.start
                     and match.term.kind in ("country", "demonym") and match.term.ref not in seen):
@@ -525,118 +526,6 @@ def _org_key(code: str, sector: str, usual: str) -> str:
     return f"org:{code}" if sector == usual else f"org:{code}:{sector}"
 
 
-def _phrase(head: Token) -> Span:
-    """The noun phrase of a head: itself and its modifiers, without clauses or appositions."""
-    indices = {head.i}
-    stack = [head]
-    while stack:
-        for child in stack.pop().children:
-            coordinated = child.dep_ in ("conj", "cc") and stack_dep_is_modifier(child)
-            if (child.dep_ in PHRASE_DEPS or coordinated
-                    or (child.dep_ == "punct" and child.text in ("'s", "'"))):
-                indices.add(child.i)
-                stack.append(child)
-    start, end = min(indices), max(indices) + 1
-    while start < end - 1 and head.doc[start].dep_ in ("det", "case", "punct"):
-        start += 1
-    while end - 1 > head.i and head.doc[end - 1].dep_ == "case":
-        end -= 1  # "President Assad['s]"
-    return head.doc[start:end]
-
-
-def _inside_larger_name(head: Token, match: KbMatch) -> bool:
-    """A country or seat name that is only part of a person's or organisation's name."""
-    if match.term.kind not in ("country", "seat", "demonym"):
-        return False
-    entity = entity_of(head)
-    return (entity is not None and entity.label_ in ("PERSON", "ORG")
-            and (entity.start < match.span.start or entity.end > match.span.end))
-
-
-def _inside_name(token: Token, match: KbMatch) -> bool:
-    """'Chad' in 'Chad Wolf', 'Jordan' in 'Jim Jordan': a country word that is part of a name;
-    not a country the tagger alone took for a person ('[Nepal]'s commerce minister')."""
-    if match.term.kind != "country" or token.ent_type_ != "PERSON":
-        return False
-    entity = entity_of(token)
-    return entity is None or len(entity) > len(match.span)
-
-
-def _named_before(match: KbMatch, name_at: dict[int, KbMatch]) -> str | None:
-    """'The Australian Associated Press': a country that opens the same name as a known
-    organisation names another body, of that country (the text beats the knowledge base)."""
-    entity = entity_of(match.span.root)
-    if entity is None or entity.label_ != "ORG" or entity.start >= match.span.start:
-        return None
-    found = [name_at[t].term.ref for t in range(entity.start, match.span.start)
-             if t in name_at and name_at[t].term.kind in ("country", "demonym")]
-    return found[0] if found else None
-
-
-def _governing_modifier(token: Token, name_at: dict[int, KbMatch],
-                        sector_at: dict[int, Span]) -> bool:
-    """'The government's lack of transparency', 'government crackdowns': a government named
-    as the owner or agent of a thing is an actor of its own (not in 'government forces',
-    whose head is the actor)."""
-    head = token.head
-    return (token.dep_ in ("poss", "compound") and token.lemma_.lower() in GOVERNING_BODIES
-            and token.pos_ == "NOUN" and head.pos_ == "NOUN" and head.i not in sector_at
-            and head.i not in name_at and not any(c.dep_ in ("compound", "amod") and c.i < token.i
-                                                  for c in token.children))
-
-
-def _shared_nationality(head: Token, name_at: dict[int, KbMatch]) -> str | None:
-    """'The Syrian regime and opposition': a bare conjunct shares the nationality of the
-    noun it is joined to."""
-    if head.dep_ != "conj" or head.head.i == head.i or any(
-            c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in head.children):
-        return None
-    found = [name_at[c.i].term.ref for c in head.head.children
-             if c.dep_ in ("amod", "compound") and c.i in name_at and c.i < head.head.i
-             and name_at[c.i].term.kind in ("country", "demonym")]
-    return found[0] if len(found) == 1 else None
-
-
-def _ethnic(match: KbMatch) -> bool:
-    """'Ethnic Albanian guerrillas in Macedonia': a demonym of origin, not of citizenship."""
-    start = match.span.start
-    return (match.term.kind == "demonym" and start > 0
-            and match.span.doc[start - 1].lower_ == "ethnic")
-
-
-def _named_possessor(token: Token, name_at: dict[int, KbMatch]) -> bool:
-    """A person named as an owner, an actor of their own: 'President Assad's failure'."""
-    match = name_at.get(token.i)
-    return token.dep_ == "poss" and (
-        token.ent_type_ == "PERSON" or (match is not None and match.term.kind == "person"))
-
-
-def _is_stance(token: Token) -> bool:
-    """'pro-Iranian', 'anti-Syria', 'US-backed': a stance towards a country or its support,
-    not membership of it."""
-    doc = token.doc
-    if token.dep_ == "npadvmod" and token.head.lemma_.lower() in SPONSOR_PARTICIPLES:
-        return True  # "US-backed", "Iranian-funded"
-    return (token.i >= 2 and doc[token.i - 1].text == "-"
-            and doc[token.i - 2].lower_ in ("pro", "anti"))
-
-
-def stack_dep_is_modifier(token: Token) -> bool:
-    """Whether a coordinated token hangs on a modifier: 'Hungarian [and Romanian] officials'."""
-    return token.head.dep_ in ("amod", "compound") and token.head.i != token.i
-
-
-def _in_actor_slot(token: Token) -> bool:
-    """Whether a capital's token stands where an actor stands ('Tokyo said', 'talks with Tokyo')."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    if token.dep_ == "appos" and token.head.lemma_.lower() in PLACE_NOUNS:
-        return _in_actor_slot(token.head)  # "in the capital Kabul": as its noun stands
-    if token.dep_ in ACTOR_DEPS:
-        return True
-    return token.dep_ == "pobj" and token.head.lower_ in ACTOR_PREPS
-
-
 def _build_actors(doc: Doc, candidates: list[Candidate], kb_matches: list[KbMatch]
                   ) -> ActorAnalysis:
     index = SentenceIndex(doc)
@@ -677,19 +566,3 @@ def _build_actors(doc: Doc, candidates: list[Candidate], kb_matches: list[KbMatc
     return ActorAnalysis(actors, by_token, kb_matches, also)
 
 
-def _hyphen_joined(token: Token, name_at: dict[int, KbMatch]) -> bool:
-    """A country joined to the country before it by a hyphen: 'the Panama-Guatemala-Venezuela
-    triangle', 'the India-Pakistan border' name each of them."""
-    before = name_at.get(token.i - 2) if token.i >= 2 else None
-    return (token.doc[token.i - 1].text == "-" and before is not None
-            and before.term.kind in ("country", "demonym"))
-
-
-def _of_members(head: Token) -> list[Token]:
-    """The further countries of a plural group's of-phrase: 'the ministers of Russia,
-    [Turkey] and [Iran]' (the first gives the group its country)."""
-    if head.tag_ not in ("NNS", "NNPS"):
-        return []
-    return [conj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in prep.children if pobj.dep_ == "pobj"
-            for conj in pobj.conjuncts if conj.i > pobj.i]
