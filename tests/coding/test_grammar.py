@@ -198,6 +198,18 @@ GRAMMAR = [
     # A demand sent to someone is aimed at them.
     ("Fiji sent an official demand for peace to Bhutan.",
      {("FJI", "10", "BTN", "asserted", False)}),
+    # A participle that accuses or threatens is a deed of its own, not a detail of the deed
+    # it follows (a participle of the same kind still is: "shelled the town, killing five").
+    ("Rioters smashed shop windows in Riga, accusing the Latvian government of corruption.",
+     {("LVA", "145", "LVA", "asserted", False), ("LVA", "112", "LVA", "asserted", False)}),
+    # A threat with no one named takes the target of the deed it follows.
+    ("Nigerian soldiers attacked a Chadian border post, threatening to kill the guards.",
+     {("NGA", "19", "TCD", "asserted", False), ("NGA", "138", "TCD", "asserted", False)}),
+    # Concern over a named party is disapproval of it; concern over a state of affairs is not
+    # aimed at anyone.
+    ("The Australian ambassador expressed concern over the Indonesian government's response.",
+     {("AUS", "110", "IDN", "asserted", False)}),
+    ("Russia expressed concern over the situation in the region.", set()),
 ]
 
 

@@ -61,6 +61,11 @@ OBLIGATION = Pattern(id="must", word="must", is_noun=False, code="100")
 # What an announced deed the lexicon has no pattern for is: "the government would introduce
 # legislation", "will uphold the ruling" (CAMEO 030, an intent to cooperate).
 ANNOUNCED_DEED = Pattern(id="announced-deed", word="announced-deed", is_noun=False, code="030")
+# Roots of what a participle says about someone else rather than how the deed was done:
+# "smashed storefronts, [accusing] the government of fraud" is an accusation of its own.
+OWN_ADJUNCT_ROOTS = ("11", "13")
+# A pessimistic comment (012) about a party it names is disapproval of that party (110).
+PESSIMISM, DISAPPROVAL = "012", "110"
 # What a governing verb the lexicon has no pattern for is: "pressured workers to [cancel]".
 ROLE_PATTERNS = {role: Pattern(id=role, word=role, is_noun=False, code=code)
                  for role, code in (("appeal", "020"), ("demand", "100"), ("reject", "120"),
@@ -152,6 +157,10 @@ def _code_predicate(pred: Predicate, pattern: Pattern, lexicon: Lexicon,
     if guessed:
         found = clause_targets(pattern, pred, actors, lexicon.words_with_role("speech"),
                                sources)
+    if code == PESSIMISM and found:
+        # "expressed concern over the government's response": unease about a named party is
+        # disapproval of it; unease about "the situation" stays a comment to no one
+        code, suffix = DISAPPROVAL, f"{suffix}+about-party"
     return _Coded(pred, pattern, code, pattern.id + suffix, sources, found,
                   negated, pred.modality, _trigger_span(pred, pattern), pred.verb,
                   guessed and bool(found))
@@ -290,6 +299,14 @@ def _aim_by_purpose(state: _VerbPass) -> None:
                 pattern, pred, state.actors, state.lexicon.words_with_role("purpose")))
 
 
+def _own_deed(participle: _Coded, deed: _Coded) -> bool:
+    """Whether a participle after a deed is a deed of its own: an accusation or a threat
+    ('smashed storefronts, accusing the government of fraud'), where a participle of the same
+    kind only tells more of the deed ('shelled the town, killing five')."""
+    return (participle.code.startswith(OWN_ADJUNCT_ROOTS)
+            and participle.code[:2] != deed.code[:2])
+
+
 def _resolve_chains(state: _VerbPass) -> None:
     """Complements and their governors become one event: the content of an appeal, a threat
     or a refusal is coded with it; an intent supersedes its governor; a participle or a
@@ -299,7 +316,13 @@ def _resolve_chains(state: _VerbPass) -> None:
         governor = item.pred.governor
         role = item.pred.governor_role
         adjunct = adjunct_of(item.pred.verb)
-        if governor is None and adjunct is not None and adjunct.i in coded:
+        if (governor is None and adjunct is not None and adjunct.i in coded
+                and _own_deed(item, coded[adjunct.i])):
+            deed = coded[adjunct.i]
+            if (not item.targets or item.guessed) and deed.targets and not deed.guessed:
+                # "attacked a Chadian post, threatening to kill the guards": aimed at the same
+                coded[index] = replace(item, targets=deed.targets, guessed=False)
+        elif governor is None and adjunct is not None and adjunct.i in coded:
             # "shelled the town, killing five": the participle tells more of the same deed
             state.absorbed.add(index)
             state.reject(item.pred.verb, f"rule {item.pattern.id}: part of '{adjunct.text}', "
