@@ -32,6 +32,8 @@ class CountryReference:
     description: Description
 
 
+# Words of a country's mission abroad: "the ambassador" is of the embassy named before.
+MISSION_WORDS = frozenset({"embassy", "embassies", "ambassador", "ambassadors", "consulate"})
 # How many earlier actors a group anaphor stands for: "the two sides", "the three countries".
 GROUP_SIZES = {"pair": 2, "people-pair": 2, "three": 3, "four": 4}
 
@@ -42,6 +44,9 @@ def _antecedents(kind: str, earlier: list[Candidate]) -> list[Candidate]:
         return [c for c in earlier if c.kind == "organisation"]
     if kind == "media":
         return [c for c in earlier if c.sector == "MED"]
+    if kind == "mission":
+        return [c for c in earlier if c.country and any(t.lower_ in MISSION_WORDS
+                                                        for t in c.span)]
     if kind == "people-pair":
         return [c for c in earlier if c.kind == "person" and c.country]
     return [c for c in earlier if c.kind == "country" and c.country]
@@ -69,8 +74,11 @@ def refer_back(anaphors: list[Span], candidates: list[Candidate]) -> None:
         if len(found) < wanted:
             continue
         candidates[:] = [c for c in candidates if c.head.i != head.i]
+        # "the ambassador" of an embassy is a person ("He also criticized")
+        envoy = span.label_ == "mission" and head.lower_ == "ambassador"
         for number, ante in enumerate(found[:wanted]):
-            candidates.append(Candidate(head, span, ante.key, ante.name, ante.kind, ante.country,
+            kind = "person" if envoy else ante.kind
+            candidates.append(Candidate(head, span, ante.key, ante.name, kind, ante.country,
                                          ante.sector, ante.kb_id, ante.name_tokens,
                                          coordinated_with=head.i if number else None))
 

@@ -241,7 +241,7 @@ ORGANISATION_COLUMNS = ("code", "name", "aliases", "country", "sector")
 SECTOR_COLUMNS = ("phrase", "sector", "kind")
 PERSON_COLUMNS = ("name", "aliases", "country", "sector", "office", "start")
 ANAPHOR_KINDS = frozenset({"country", "organisation", "media", "pair", "three", "four",
-                           "people-pair"})
+                           "people-pair", "mission"})
 
 
 def add_country(kb: KnowledgeBase, path: Path, line: int, row: dict[str, str]) -> None:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorRef, Mention
 from ..nlp import SentenceIndex, entity_of
+from .acronyms import acronym_aliases
 from .coreference import (
     Candidate,
     CountryReference,
@@ -41,7 +42,13 @@ from .phrases import (
     of_members,
     shared_nationality,
 )
-from .story import apply_story_country, counterparts, possessor_countries
+from .story import (
+    apply_story_country,
+    counterparts,
+    people_in_places,
+    possessor_countries,
+    unnamed_heads,
+)
 from .traits import Description, DiscourseLexicon, discourse_lexicon
 
 NON_PERSON_ENTS = frozenset(
@@ -114,11 +121,13 @@ class ActorResolver:
                 candidates.append(candidate)
                 candidates.extend(self._coordinated(candidate, name_at))
         abbreviation_aliases(doc, candidates)
+        acronym_aliases(doc, kb_matches, self.kb, candidates, published)
         anaphors = self.matcher.anaphor_spans(doc)
         refer_back([a for a in anaphors if a.label_ != "country"], candidates)
         refer_to_countries(self._country_references(doc, anaphors, name_at), candidates,
                            self.lexicon, published, self.country_names)
         possessor_countries(candidates)
+        unnamed_heads(candidates)
         refer_to_groups(candidates)
         refer_to_sector_groups(candidates)
         own_possessives(candidates)
@@ -129,6 +138,7 @@ class ActorResolver:
         assign_genders(doc, candidates, self.lexicon)
         link_pronouns(doc, candidates, self.speech_verbs)
         apply_story_country(doc, candidates, self.place_country, is_stance)
+        people_in_places(candidates)
         return _build_actors(doc, candidates, kb_matches)
 
     def _candidate(

@@ -33,6 +33,12 @@ FOREIGN_FORCES = frozenset({"foreign", "allied", "regional", "coalition", "peace
 # weighs as three mentions.
 STORY_SHARE = 0.4
 DATELINE_WEIGHT = 3
+# Actors a place named beside them places: unnamed people and bodies our tables do not know.
+PLACED_KINDS = frozenset({"group", "organisation"})
+# Troops and protesters are often abroad ("exiles demonstrated in London against Tehran").
+UNPLACED = frozenset({"MIL", "OPP"})
+# Titles of a country's head: "the chief of Palau" is the same office as "President Garcia".
+HEAD_TITLES = frozenset({"president", "leader", "chief", "premier"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # Organisations whose country says little of the story's: international bodies, and the news
 # agencies a story cites ('Reuters', 'AFP').
@@ -145,6 +151,45 @@ def apply_story_country(doc: Doc, candidates: list[Candidate],
     for cand in candidates:  # "Ethnic Albanians demonstrated": no other country in reach
         if cand.origin and cand.country is None:
             _give_country(cand, cand.origin)
+
+
+def unnamed_heads(candidates: list[Candidate]) -> None:
+    """'The chief of Palau has said ... But President Michael Garcia said': a president the
+    text gives no country, after a story's one described head of a country ('the chief of',
+    'the leader of'), is that country's."""
+    heads: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: c.head.i):
+        titles = {t.lower_ for t in cand.span if t.text not in cand.name_tokens}
+        if cand.kind != "person" or cand.sector != "GOV" or not titles & HEAD_TITLES:
+            continue
+        countries = {h.country for h in heads if h.country}
+        if (cand.country is None and cand.kb_id is None and cand.name_tokens
+                and len(countries) == 1):
+            _give_country(cand, next(iter(countries)))
+        elif cand.country is not None and cand.head.lower_ in HEAD_TITLES:
+            heads.append(cand)  # a head described by office, not by name
+
+
+def people_in_places(candidates: list[Candidate]) -> None:
+    """'Two attackers were killed in fighting in southern Benin', 'people killed in a genocide
+    in Rwanda's north', 'the Department of Trade in Khartoum': unnamed people (not troops or
+    protesters, who are often abroad) and unknown bodies that the story's country leaves
+    without one, of a sentence that names one country as a place, are of that country.
+    Unidentified gunmen stay unknown ('Gunmen attacked a village in Nigeria')."""
+    places: dict[int, set[str]] = {}
+    for cand in candidates:
+        if cand.kind == "country" and cand.country and _names_place(cand.head):
+            places.setdefault(cand.head.sent.start, set()).add(cand.country)
+    for cand in candidates:
+        found = places.get(cand.head.sent.start, set())
+        if len(found) == 1 and cand.kind in PLACED_KINDS and cand.sector not in UNPLACED and (
+                unnamed_national(cand)):
+            _give_country(cand, next(iter(found)))
+
+
+def _names_place(token: Token) -> bool:
+    """A country named as a place, or as the owner of one ('in Rwanda's northern province')."""
+    return _in_place_slot(token) or (token.dep_ == "poss" and _in_place_slot(token.head))
 
 
 def _give_country(cand: Candidate, country: str) -> None:

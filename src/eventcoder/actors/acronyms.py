@@ -1,0 +1,46 @@
+"""Initials of a name the story has used: 'the Palestinian Authority's prime minister ... the
+PA' makes 'PA' that organisation for the rest of the story, as a parenthesis would; without
+the name before, an ambiguous abbreviation such as PA stays unknown."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from .candidate import Candidate
+from .kb import KnowledgeBase
+from .matching import KbMatch
+
+# Small words that initials skip: "Reserve Bank of India" is RBI.
+SKIPPED = frozenset({"of", "the", "and", "for", "&", "de", "'s"})
+
+
+def initials(words: list[str]) -> str:
+    """The capital initials of a name's words, small words skipped."""
+    return "".join(w[0].upper() for w in words if w.lower() not in SKIPPED and w[0].isalpha())
+
+
+def acronym_aliases(doc: Doc, kb_matches: list[KbMatch], kb: KnowledgeBase,
+                    candidates: list[Candidate], published: date | None) -> None:
+    """An abbreviation that is no actor of its own and spells the initials of an
+    organisation named earlier is a mention of that organisation."""
+    named = sorted((m for m in kb_matches if m.term.kind == "organisation"),
+                   key=lambda m: m.span.start)
+    matched = {t for m in kb_matches for t in range(m.span.start, m.span.end)}
+    heads = {c.head.i for c in candidates}
+    for token in doc:
+        short = token.text.replace(".", "")
+        if (not 2 <= len(short) <= 6 or not short.isalpha() or not short.isupper()
+                or token.i in matched or token.i in heads):
+            continue
+        match = next((m for m in reversed(named) if m.span.end <= token.i
+                      and len(m.span) > 1 and initials([t.text for t in m.span]) == short),
+                     None)
+        if match is None:
+            continue
+        org = kb.organisations[match.term.ref]
+        sector = kb.organisation_sector(org.code, published)
+        key = f"org:{org.code}" if sector == org.sector else f"org:{org.code}:{sector}"
+        candidates.append(Candidate(token, doc[token.i:token.i + 1], key, org.name,
+                                    "organisation", org.country, sector, org.code))
