@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.model import AnnotatedDocument
-
-
-def _codes(doc: AnnotatedDocument, sentence: int, text: str) -> set[tuple[str | None, str | None]]:
-    """Country and sector of every actor mentioned by `text` in a sentence."""
-    return {(a.country, a.sector) for a in doc.actors
-            if any(m.sentence == sentence and m.text == text for m in a.mentions)}
+from tests.actors.mentions import mention_codes
 
 
 @pytest.mark.parametrize(("text", "sentence", "mention", "expected"), [
@@ -38,7 +32,7 @@ def _codes(doc: AnnotatedDocument, sentence: int, text: str) -> set[tuple[str | 
 ])
 def test_a_group_taken_up_again_is_each_member(annotate_text, text: str, sentence: int,
                                                mention: str, expected: set) -> None:
-    assert _codes(annotate_text(text), sentence, mention) == expected
+    assert mention_codes(annotate_text(text), sentence, mention) == expected
 
 
 def test_countries_joined_by_hyphens_are_each_named(annotate_text) -> None:
@@ -60,7 +54,7 @@ def test_countries_joined_by_hyphens_are_each_named(annotate_text) -> None:
 ])
 def test_the_text_names_the_person(annotate_text, text: str, mention: str,
                                    expected: set) -> None:
-    assert _codes(annotate_text(text), 0, mention) == expected
+    assert mention_codes(annotate_text(text), 0, mention) == expected
 
 
 @pytest.mark.parametrize(("text", "mention", "expected"), [
@@ -73,4 +67,4 @@ def test_the_text_names_the_person(annotate_text, text: str, mention: str,
 ])
 def test_a_phrase_names_the_country_of_its_group(annotate_text, text: str, mention: str,
                                                  expected: set) -> None:
-    assert _codes(annotate_text(text), 0, mention) == expected
+    assert mention_codes(annotate_text(text), 0, mention) == expected

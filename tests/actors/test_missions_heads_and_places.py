@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.model import AnnotatedDocument
-
-
-def _codes(doc: AnnotatedDocument, sentence: int, text: str) -> set[tuple[str | None, str | None]]:
-    """Country and sector of every actor mentioned by `text` in a sentence."""
-    return {(a.country, a.sector) for a in doc.actors
-            if any(m.sentence == sentence and m.text == text for m in a.mentions)}
+from tests.actors.mentions import mention_codes
 
 
 @pytest.mark.parametrize(("text", "sentence", "mention", "expected"), [
@@ -49,30 +43,30 @@ def _codes(doc: AnnotatedDocument, sentence: int, text: str) -> set[tuple[str | 
 ])
 def test_country_of_a_mention(annotate_text, text: str, sentence: int, mention: str,
                               expected: set[tuple[str | None, str | None]]) -> None:
-    assert _codes(annotate_text(text), sentence, mention) == expected
+    assert mention_codes(annotate_text(text), sentence, mention) == expected
 
 
 def test_gunmen_are_not_placed_by_the_sentence(annotate_text) -> None:
     """Unidentified gunmen stay unknown, wherever they strike."""
     doc = annotate_text("Gunmen attacked a village in Nigeria.")
-    assert _codes(doc, 0, "Gunmen") == {(None, "UAF")}
+    assert mention_codes(doc, 0, "Gunmen") == {(None, "UAF")}
 
 
 def test_troops_are_not_placed_by_the_sentence(annotate_text) -> None:
     """Troops are often abroad: 'soldiers from other countries ... in Rwanda' stay unplaced."""
     doc = annotate_text("Soldiers from eleven other countries joined an exercise held in Rwanda. "
                         "Officials from Kenya, Uganda and Tanzania attended.")
-    assert _codes(doc, 0, "Soldiers") == {(None, "MIL")}
+    assert mention_codes(doc, 0, "Soldiers") == {(None, "MIL")}
 
 
 def test_an_abbreviation_needs_the_name_before(annotate_text) -> None:
     """Without the name spelled out before, an ambiguous abbreviation is nobody."""
     doc = annotate_text("Officials said the PA would name a successor.")
-    assert _codes(doc, 0, "PA") == set()
+    assert mention_codes(doc, 0, "PA") == set()
 
 
 def test_a_new_president_is_not_the_earlier_head(annotate_text) -> None:
     """An unnamed 'new president' is somebody else: only a named president is placed."""
     doc = annotate_text("The leader of Tuvalu met Japanese envoys. Japan hopes to work with a "
                         "new president soon. Japan said so.")
-    assert ("TUV", "GOV") not in _codes(doc, 1, "new president")
+    assert ("TUV", "GOV") not in mention_codes(doc, 1, "new president")

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.model import AnnotatedDocument
-
-
-def _codes(doc: AnnotatedDocument, sentence: int, text: str) -> set[tuple[str | None, str | None]]:
-    """Country and sector of every actor mentioned by `text` in a sentence."""
-    return {(a.country, a.sector) for a in doc.actors
-            if any(m.sentence == sentence and m.text == text for m in a.mentions)}
+from tests.actors.mentions import mention_codes
 
 
 @pytest.mark.parametrize(("text", "sentence", "mention", "expected"), [
@@ -27,7 +21,7 @@ def _codes(doc: AnnotatedDocument, sentence: int, text: str) -> set[tuple[str | 
 ])
 def test_a_name_as_the_text_writes_it(annotate_text, text: str, sentence: int, mention: str,
                                       expected: set) -> None:
-    assert _codes(annotate_text(text), sentence, mention) == expected
+    assert mention_codes(annotate_text(text), sentence, mention) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -46,7 +40,7 @@ def test_a_subject_pronoun_carries_the_topic_on(annotate_text, text: str,
     doc = annotate_text(text)
     pronoun = next(m.text for a in doc.actors for m in a.mentions
                    if m.sentence == 1 and m.text in ("It", "They"))
-    assert _codes(doc, 1, pronoun) == expected
+    assert mention_codes(doc, 1, pronoun) == expected
 
 
 @pytest.mark.parametrize(("text", "sentence", "mention", "expected"), [
@@ -75,4 +69,4 @@ def test_a_subject_pronoun_carries_the_topic_on(annotate_text, text: str,
 ])
 def test_an_actor_from_the_words_around_it(annotate_text, text: str, sentence: int,
                                            mention: str, expected: set) -> None:
-    assert _codes(annotate_text(text), sentence, mention) == expected
+    assert mention_codes(annotate_text(text), sentence, mention) == expected

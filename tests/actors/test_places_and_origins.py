@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.model import AnnotatedDocument
-
-
-def _codes(doc: AnnotatedDocument, sentence: int, text: str) -> set[tuple[str | None, str | None]]:
-    """Country and sector of every actor mentioned by `text` in a sentence."""
-    return {(a.country, a.sector) for a in doc.actors
-            if any(m.sentence == sentence and m.text == text for m in a.mentions)}
+from tests.actors.mentions import mention_codes
 
 
 @pytest.mark.parametrize(("text", "sentence", "mention", "expected"), [
@@ -70,7 +64,7 @@ def _codes(doc: AnnotatedDocument, sentence: int, text: str) -> set[tuple[str | 
 ])
 def test_country_of_a_mention(annotate_text, text: str, sentence: int, mention: str,
                               expected: set) -> None:
-    assert _codes(annotate_text(text), sentence, mention) == expected
+    assert mention_codes(annotate_text(text), sentence, mention) == expected
 
 
 def test_a_region_demonym_names_no_country(annotate_text) -> None:
