@@ -42,6 +42,7 @@ from .phrases import (
     of_members,
     shared_nationality,
 )
+from .stated import parts_and_authors, stated_places
 from .story import (
     apply_story_country,
     counterparts,
@@ -132,6 +133,7 @@ class ActorResolver:
         refer_to_sector_groups(candidates)
         own_possessives(candidates)
         merge_appositions(candidates)
+        stated_places(candidates)
         counterparts(candidates)
         link_surnames(candidates)
         bare_surnames(doc, candidates)
@@ -139,6 +141,7 @@ class ActorResolver:
         link_pronouns(doc, candidates, self.speech_verbs)
         apply_story_country(doc, candidates, self.place_country, is_stance)
         people_in_places(candidates)
+        parts_and_authors(candidates)
         return _build_actors(doc, candidates, kb_matches)
 
     def _candidate(
