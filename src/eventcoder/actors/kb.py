@@ -125,6 +125,7 @@ class KnowledgeBase:
     country_names: dict[str, str] = field(default_factory=dict)  # name or alias -> ISO3
     anaphors: dict[str, str] = field(default_factory=dict)  # "the country" -> country
     organisation_heads: frozenset[str] = frozenset()  # "front", "union", "party"
+    office_words: frozenset[str] = frozenset()  # "federal", "west": title words, no places
     # People of the converted dictionaries: after their dated roles they hold their default
     # role (mostly ELI) only where the dictionary gives one.
     defaults: dict[str, Office] = field(default_factory=dict)
@@ -415,6 +416,8 @@ def _read_text(folder: Path) -> KnowledgeBase:
             read_date(periods, line, row["end"])))
     kb.organisation_heads = frozenset(
         row["word"].lower() for _, row in read_tsv(path("organisation_heads.tsv"), ("word",)))
+    kb.office_words = frozenset(
+        row["word"].lower() for _, row in read_tsv(path("office_words.tsv"), ("word",)))
     anaphors = path("anaphors.tsv")
     for line, row in read_tsv(anaphors, ("phrase", "refers_to")):
         if row["refers_to"] not in ANAPHOR_KINDS:

@@ -60,17 +60,6 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # states (an NGO "whose name states a nationality keeps it"); international bodies and
 # transnational militants do not: "Islamic State in Iraq" and "Arab League" name no member.
 NAMED_NATIONALITY_SECTORS = frozenset({"NGO", "MED", "BUS", "LAB", "EDU", "HLH", "REL", "PTY"})
-# Capitalised words of titles and regions that the gazetteer also knows as some small town:
-# the "Federal" of "the Federal Minister" and the "West" of "a West African government" are
-# not places.
-OFFICE_WORDS = frozenset({"federal", "national", "state", "central", "regional", "provincial",
-                          "municipal", "metropolitan", "city", "county", "district", "royal",
-                          "supreme", "interim", "transitional", "military", "border", "riot",
-                          "secret", "general", "deputy", "acting", "chief", "senior", "grand",
-                          "high", "new", "union", "independent", "popular", "democratic",
-                          "west", "east", "north", "south", "western", "eastern", "northern",
-                          "southern", "african", "asian", "european", "arab", "american",
-                          "latin", "middle", "pacific", "atlantic", "caribbean", "gulf"})
 # Sectors whose members are often foreign to the noun they are joined to ('Syrian troops and
 # rebels'): a bare conjunct of these does not share its nationality.
 SHARED_SECTORS_NOT = frozenset({"MIL", "REB", "CRM", "INS", "IGO", "REF"})
@@ -508,7 +497,7 @@ class ActorResolver:
                 names = [entity.text]
             elif ((token.pos_ == "PROPN" or (token.pos_ == "ADJ" and not token.is_sent_start))
                   and token.ent_type_ != "PERSON" and token.is_title
-                  and token.lower_ not in OFFICE_WORDS):  # "the Aleppo governor" (as ADJ)
+                  and token.lower_ not in self.kb.office_words):  # "the Aleppo governor" (as ADJ)
                 start = token.i  # the run of proper names this one ends: "Addis Ababa"
                 while (start > span.start and span.doc[start - 1].pos_ == "PROPN"
                        and span.doc[start - 1].i not in name_at):
