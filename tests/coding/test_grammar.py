@@ -210,6 +210,16 @@ GRAMMAR = [
     ("The Australian ambassador expressed concern over the Indonesian government's response.",
      {("AUS", "110", "IDN", "asserted", False)}),
     ("Russia expressed concern over the situation in the region.", set()),
+    # A view someone else holds now of a noun is news even in a clause on that noun; the same
+    # view told in the past stays background.
+    ("Kenyan police raided the offices of two charities, which Nairobi accuses of fraud.",
+     {("KEN", "17", None, "asserted", False), ("KEN", "112", None, "asserted", False)}),
+    ("Kenyan police raided the offices of two charities, which Nairobi accused of fraud last "
+     "year.", {("KEN", "17", None, "asserted", False)}),
+    ("Chile is building a fence on its border, a plan Argentina strongly opposes.",
+     {("ARG", "11", None, "asserted", False)}),
+    ("Chile is building a fence on its border, a plan Argentina strongly opposed in 2019.",
+     set()),
 ]
 
 
