@@ -73,6 +73,8 @@ class Lexicon:
     forces: dict[str, str] = field(default_factory=dict)  # actor sector -> 'state' or 'armed'
     no_deeds: frozenset[str] = frozenset()  # verbs whose future is no announced deed
     weapons: dict[str, str] = field(default_factory=dict)  # things that kill -> their force
+    light_verbs: frozenset[str] = frozenset()  # "launched [an offensive]": the noun's event
+    delivery_verbs: frozenset[str] = frozenset()  # "sent [a demand] to": to whom it goes
 
     def __len__(self) -> int:
         return sum(len(p) for p in self.verbs.values()) + sum(len(p) for p in self.nouns.values())
@@ -349,4 +351,6 @@ def load_lexicon(codebook: Codebook) -> Lexicon:
                    read_derived(package_file("coding", "derived_codes.tsv"), codebook),
                    read_forces(package_file("coding", "force_sectors.tsv")),
                    read_lemmas(package_file("coding", "no_deed_verbs.tsv")),
-                   read_weapons(package_file("coding", "weapon_nouns.tsv")))
+                   read_weapons(package_file("coding", "weapon_nouns.tsv")),
+                   read_lemmas(package_file("coding", "light_verbs.tsv")),
+                   read_lemmas(package_file("coding", "delivery_verbs.tsv")))

@@ -21,14 +21,8 @@ from .predicates import (
     role_of,
 )
 
-# Verbs that only carry the event their object names: "launched a mediation effort".
-LIGHT_VERBS = frozenset({"launch", "stage", "hold", "begin", "start", "continue", "conduct",
-                         "undertake", "mount", "make", "carry", "issue", "give", "announce",
-                         "declare", "resume", "renew", "intensify", "escalate", "step"})
-# Verbs that deliver the event their object names to whom they name: "sent a demand for talks
-# to Bhutan", "lodged a protest with China".
-DELIVERY_VERBS = frozenset({"send", "deliver", "submit", "hand", "address", "extend", "lodge",
-                            "file", "voice", "convey", "pass"})
+# The phrases by which a delivery verb (coding/data/delivery_verbs.tsv) names whom it delivers
+# its object's event to: "sent a demand to Bhutan", "lodged a protest with China".
 DELIVERY_PREPS = frozenset({"to", "with"})
 
 
@@ -96,11 +90,11 @@ def _willing_to(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def _delivered_to(noun: Token) -> list[Token]:
+def _delivered_to(noun: Token, lexicon: Lexicon) -> list[Token]:
     """Whom a delivery verb's object is delivered to: 'sent a demand to Bhutan', also where
     the parser hangs the 'to' on the object's own phrase ('a demand for peace to Bhutan')."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in DELIVERY_VERBS:
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.delivery_verbs:
         return []
     preps = preps_of(verb) + [(t.lower_, o) for t in noun.subtree if t.dep_ == "prep"
                               for o in t.children if o.dep_ == "pobj"]
@@ -125,8 +119,8 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
                 noun.dep_ == "pobj" and noun.head.head.i in coded_verbs
                 and noun.head.head.lemma_ in STATE_VERBS):  # "went on strike", coded as a verb
             continue
-        light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS
-        delivered = _delivered_to(noun)
+        light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs
+        delivered = _delivered_to(noun, lexicon)
         preps = preps_of(noun) + (preps_of(noun.head) if light else [])
         pattern = next((p for p in candidates if _fits(p, preps)), None)
         if pattern is None:
