@@ -8,7 +8,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from .candidate import Candidate
+from .candidate import Candidate, org_key
 from .kb import KnowledgeBase
 from .matching import KbMatch
 
@@ -41,6 +41,6 @@ def acronym_aliases(doc: Doc, kb_matches: list[KbMatch], kb: KnowledgeBase,
             continue
         org = kb.organisations[match.term.ref]
         sector = kb.organisation_sector(org.code, published)
-        key = f"org:{org.code}" if sector == org.sector else f"org:{org.code}:{sector}"
-        candidates.append(Candidate(token, doc[token.i:token.i + 1], key, org.name,
+        candidates.append(Candidate(token, doc[token.i:token.i + 1],
+                                    org_key(org.code, sector, org.sector), org.name,
                                     "organisation", org.country, sector, org.code))

@@ -34,3 +34,14 @@ class Candidate:
     # The country an "ethnic" demonym names ("ethnic Albanians"): theirs only where the story
     # names no country of its own for them.
     origin: str | None = None
+
+    def again(self, span: Span, gender: str | None = None,
+              coordinated_with: int | None = None) -> Candidate:
+        """This actor mentioned again by `span`: a pronoun, a surname, 'some of the groups'."""
+        return Candidate(span[0], span, self.key, self.name, self.kind, self.country,
+                         self.sector, self.kb_id, self.name_tokens, coordinated_with, gender)
+
+
+def org_key(code: str, sector: str, usual: str) -> str:
+    """The key of a known organisation, apart from it when it held another sector that day."""
+    return f"org:{code}" if sector == usual else f"org:{code}:{sector}"

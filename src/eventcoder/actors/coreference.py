@@ -286,9 +286,7 @@ def bare_surnames(doc: Doc, candidates: list[Candidate]) -> None:
                    and p.name_tokens[-1] == token.text]
         if earlier:
             person = max(earlier, key=lambda p: p.span.end)
-            candidates.append(Candidate(token, doc[token.i:token.i + 1], person.key, person.name,
-                                        "person", person.country, person.sector, person.kb_id,
-                                        person.name_tokens))
+            candidates.append(person.again(doc[token.i:token.i + 1]))
 
 
 def link_surnames(candidates: list[Candidate]) -> None:
@@ -542,9 +540,7 @@ def link_pronouns(doc: Doc, candidates: list[Candidate], speech_verbs: frozenset
 def _refer(token: Token, ante: Candidate, gender: str | None,
            coordinated_with: int | None = None) -> Candidate:
     """A pronoun as a mention of its antecedent (or of a further member of its group)."""
-    return Candidate(token, token.doc[token.i:token.i + 1], ante.key, ante.name, ante.kind,
-                     ante.country, ante.sector, ante.kb_id, ante.name_tokens,
-                     coordinated_with, gender)
+    return ante.again(token.doc[token.i:token.i + 1], gender, coordinated_with)
 
 
 def _link_object(token: Token, pronoun: str, antecedents: _Antecedents,

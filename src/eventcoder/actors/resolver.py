@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, ActorRef, Mention
 from ..nlp import SentenceIndex, entity_of
 from .acronyms import acronym_aliases
+from .candidate import Candidate, org_key
 from .coreference import (
-    Candidate,
     CountryReference,
     abbreviation_aliases,
     assign_genders,
@@ -182,7 +182,7 @@ class ActorResolver:
                 own = named_before(match, name_at) or org.country or (
                     self._named_nationality(match.span)
                     if held in NAMED_NATIONALITY_SECTORS else None)
-                key = _org_key(org.code, held, org.sector)
+                key = org_key(org.code, held, org.sector)
                 if own and own != org.country:  # the American and the British Red Cross
                     key = f"{key}:{own}"
                 return Candidate(head, span, key, org.name, "organisation", own or country,
@@ -247,12 +247,12 @@ class ActorResolver:
             # Members of Hamas are REB, of the UN IGO; a "Taliban government" is a government.
             sector = (title.sector if head.lemma_.lower() in GOVERNING_BODIES
                       and org_sector != "IGO" else org_sector)
-            return Candidate(head, span, _org_key(org.code, sector, org.sector), org.name,
+            return Candidate(head, span, org_key(org.code, sector, org.sector), org.name,
                               "organisation", org.country, sector, org.code)
         if orgs and head.pos_ == "NOUN":  # "the Hezbollah group", "Hamas leadership"
             org = self.kb.organisations[orgs[0]]
             sector = self.kb.organisation_sector(org.code, published)
-            return Candidate(head, span, _org_key(org.code, sector, org.sector), org.name,
+            return Candidate(head, span, org_key(org.code, sector, org.sector), org.name,
                               "organisation", org.country, sector, org.code)
         people = [m.term.ref for m in modifiers if m.term.kind == "person"]
         if head.i in sector_at and title is not None and country is None and people:
@@ -521,11 +521,6 @@ class ActorResolver:
                                  or t.i == token.i):token.i + 1].text
             return self.place_country(name)
         return None
-
-
-def _org_key(code: str, sector: str, usual: str) -> str:
-    """The key of a known organisation, apart from it when it held another sector that day."""
-    return f"org:{code}" if sector == usual else f"org:{code}:{sector}"
 
 
 def _build_actors(doc: Doc, candidates: list[Candidate], kb_matches: list[KbMatch]

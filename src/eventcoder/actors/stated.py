@@ -78,9 +78,7 @@ def partitives(candidates: list[Candidate]) -> None:
                     and 0 < token.i - c.head.i <= PARTITIVE_WINDOW),
                    key=lambda c: c.head.i, default=None)
         if ante is not None:
-            found.append(Candidate(token, doc[token.i:whole.i + 1], ante.key, ante.name,
-                                   ante.kind, ante.country, ante.sector, ante.kb_id,
-                                   ante.name_tokens))
+            found.append(ante.again(doc[token.i:whole.i + 1]))
     candidates.extend(found)
 
 
@@ -107,9 +105,7 @@ def document_authors(candidates: list[Candidate]) -> None:
                        and token.i - t.i <= PARTITIVE_WINDOW and _author(t, by_head)), None)
         if author is not None:
             candidates[:] = [c for c in candidates if c.head.i != token.i]
-            candidates.append(Candidate(token, token.doc[token.i:token.i + 1], author.key,
-                                        author.name, author.kind, author.country,
-                                        author.sector, author.kb_id, author.name_tokens))
+            candidates.append(author.again(token.doc[token.i:token.i + 1]))
 
 
 def _author(noun: Token, by_head: dict[int, Candidate]) -> Candidate | None:
