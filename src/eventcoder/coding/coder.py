@@ -22,7 +22,7 @@ from .arguments import (
 from .drafts import Consideration, Draft, confidence, force_code, same_party
 from .lexicon import Lexicon, Pattern
 from .mood import COOPERATIVE_ROOTS, stated_code
-from .nouns import code_nouns, noun_patterns, noun_source
+from .nouns import code_nouns, noun_source
 from .predicates import (
     VIOLENT_ROOTS,
     Predicate,
@@ -36,6 +36,8 @@ from .predicates import (
 from .readings import (
     adjunct_of,
     announced,
+    attack_pattern,
+    doer_nouns,
     named_thing,
     not_done,
     question_to_speaker,
@@ -116,8 +118,7 @@ def _violent_noun(pred: Predicate, lexicon: Lexicon, actors: ActorAnalysis
     if pred.passive:
         nouns += [o for p, o in pred.preps if p in ("in", "during")]
     for noun in nouns:
-        pattern = next((p for p in noun_patterns(noun, lexicon)
-                        if p.code[:2] in UNATTRIBUTED_ROOTS), None)
+        pattern = attack_pattern(noun, lexicon, UNATTRIBUTED_ROOTS)
         if pattern is not None:
             authors = noun_source(noun, actors)
             return (noun, pattern, authors) if authors else None
@@ -466,6 +467,8 @@ def code_document(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis
     return _with_earlier_attacks(drafts, lexicon), considered
 
 
+# Subjects of a verb in either voice: "[the attack] killed five", "[two] were killed".
+SUBJECTS_ANY_VOICE = frozenset({"nsubj", "nsubjpass"})
 # Determiners that make an attack a new one ("an attack killed two"), not the one told before.
 NEW_THING_DETERMINERS = frozenset({"a", "an", "another"})
 
@@ -474,16 +477,13 @@ def _named_attack(draft: Draft, lexicon: Lexicon) -> Pattern | None:
     """The pattern of the attack a toll with no author is told of, when the attack is one
     named before: '[the attack] killed five', 'two were killed in [the fighting]'."""
     verb = draft.anchor
-    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if verb.dep_ == "relcl" and any(n.lower_ in RELATIVE_PRONOUNS for n in nouns):
-        nouns.append(verb.head)  # "a massacre that killed six"
+    nouns = doer_nouns(verb, SUBJECTS_ANY_VOICE)
     nouns += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
               for o in c.children if o.dep_ == "pobj"]
     for noun in nouns:
         if any(c.dep_ == "det" and c.lower_ in NEW_THING_DETERMINERS for c in noun.children):
             continue
-        pattern = next((p for p in noun_patterns(noun, lexicon)
-                        if p.code[:2] in UNATTRIBUTED_ROOTS), None)
+        pattern = attack_pattern(noun, lexicon, UNATTRIBUTED_ROOTS)
         if pattern is not None:
             return pattern
     return None
@@ -497,9 +497,10 @@ def _with_earlier_attacks(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
     for draft in drafts:
         pattern = (_named_attack(draft, lexicon) if draft.source is None
                    and draft.code[:2] in UNATTRIBUTED_ROOTS else None)
-        earlier = next((d for d in reversed(by_position) if d.trigger_start < draft.trigger_start
-                        and d.source is not None and d.code[:2] in VIOLENT_ROOTS
-                        and not d.negated and d.modality == "asserted"), None)
+        earlier = None if pattern is None else next(
+            (d for d in reversed(by_position) if d.trigger_start < draft.trigger_start
+             and d.source is not None and d.code[:2] in VIOLENT_ROOTS
+             and not d.negated and d.modality == "asserted"), None)
         if pattern is None or earlier is None:
             result.append(draft)
             continue

@@ -13,6 +13,7 @@ from typing import TypeGuard
 
 from ..model import Actor, ActorRef, Mention, Place
 from .drafts import Draft
+from .predicates import VIOLENT_ROOTS
 
 # Roots whose events, when the text names no target, are directed at the country where they
 # happen: a protest in Belgrade at Serbia, shelling in Iraq at Iraq, a visit to Amman at Jordan,
@@ -37,9 +38,6 @@ DOMESTIC_SOURCES = frozenset({"GOV", "COP", "JUD"})
 # "a judge opened investigations against Chilean officials", "the party will boycott Algeria's
 # elections", "fundamentalists demanded the resignation of the Algerian president".
 HOME_ONLY_SOURCES = frozenset({"COP", "JUD", "PTY", "OPP", "RAD", "LAB", "EDU"})
-# Violence: coded to where it happens when nobody claims it ("a roadside bomb near Samarra
-# killed a soldier"), and aimed at that place rather than at the clause's nearest actor.
-VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 def with_place_context(draft: Draft, place: Place | None, actors: list[Actor]) -> Draft:
@@ -50,7 +48,9 @@ def with_place_context(draft: Draft, place: Place | None, actors: list[Actor]) -
         return _domestic(draft)
     source, target, steps = draft.source, draft.target, list(draft.context_steps)
     guessed, confidence, root = draft.guessed_target, draft.confidence, draft.code[:2]
-    if source is None and root in VIOLENCE_ROOTS:
+    # Violence nobody claims is coded to where it happens ("a roadside bomb near Samarra
+    # killed a soldier"), and aimed at that place rather than at the clause's nearest actor.
+    if source is None and root in VIOLENT_ROOTS:
         source = _country_ref(place, country, actors)
         steps.append("place-source")
         confidence = _lowered(confidence)
@@ -65,7 +65,7 @@ def with_place_context(draft: Draft, place: Place | None, actors: list[Actor]) -
     source_country = draft.source.country if draft.source else None
     # Where violence strikes says more than the clause's nearest actor; what a protest is
     # against is better said by the clause ("to show their disapproval of US policies").
-    if ((target is None or (guessed and root in VIOLENCE_ROOTS)) and root in PLACE_TARGET_ROOTS
+    if ((target is None or (guessed and root in VIOLENT_ROOTS)) and root in PLACE_TARGET_ROOTS
             and (country != source_country or draft.code.startswith(DOMESTIC_TARGET_CODES))):
         target, guessed = _country_ref(place, country, actors), False
         steps.append("place")

@@ -70,17 +70,23 @@ def named_thing(pred: Predicate, lexicon: Lexicon) -> bool:
             and attack_doer(pred.verb, lexicon) is None)
 
 
+def doer_nouns(verb: Token, deps: frozenset[str] = frozenset({"nsubj"})) -> list[Token]:
+    """The verb's subjects (of the dependencies `deps`), a relative pronoun standing for the
+    noun its clause describes: 'a massacre [that] killed six' is the massacre."""
+    return [verb.head if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else c
+            for c in verb.children if c.dep_ in deps]
+
+
+def attack_pattern(noun: Token, lexicon: Lexicon, roots: frozenset[str]) -> Pattern | None:
+    """The first pattern of a noun whose root is one of `roots`: 'the air strike' (195)."""
+    return next((p for p in noun_patterns(noun, lexicon) if p.code[:2] in roots), None)
+
+
 def attack_doer(verb: Token, lexicon: Lexicon) -> Pattern | None:
     """The violent pattern of an attack named as the doer of a toll, a relative pronoun
     standing for its noun: '[the attack] killed five', 'a massacre [that] killed six'."""
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            subject = verb.head
-        pattern = next((p for p in noun_patterns(subject, lexicon)
-                        if p.code[:2] in VIOLENT_ROOTS), None)
-        if pattern is not None:
-            return pattern
-    return None
+    return next((found for noun in doer_nouns(verb)
+                 if (found := attack_pattern(noun, lexicon, VIOLENT_ROOTS)) is not None), None)
 
 
 def tells_toll(verb: Token, pattern: Pattern, lexicon: Lexicon) -> bool:
