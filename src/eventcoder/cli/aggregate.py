@@ -15,7 +15,15 @@ from rich.table import Table
 from ..errors import EventcoderError, Messages
 from ..store import AggregateQuery, Series, aggregate, open_connection
 from ..store.aggregate import DIMENSIONS, METRICS, PERIODS, UNITS
-from .common import EXIT_OK, Column, date_arg, fitted_table, positive_int, stdout_console
+from .common import (
+    EXIT_OK,
+    Column,
+    add_db_argument,
+    date_arg,
+    fitted_table,
+    positive_int,
+    stdout_console,
+)
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -40,8 +48,7 @@ def add_to(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--csv", metavar="OUT", help="write all rows as CSV here ('-': stdout)")
     parser.add_argument("--limit", type=positive_int, default=50, metavar="N",
                         help="rows to print as a table (default: %(default)s)")
-    parser.add_argument("--db", default="eventcoder.duckdb", metavar="PATH",
-                        help="DuckDB store to read (default: %(default)s)")
+    add_db_argument(parser, "read")
     parser.set_defaults(handler=run)
 
 

@@ -11,7 +11,7 @@ from ..errors import Messages
 from ..ontology import load_codebook
 from ..store import Cluster, StoreError, list_clusters, open_connection, rebuild_clusters
 from ..store.schema import create_or_migrate
-from .common import EXIT_OK, Column, fitted_table, positive_int, stdout_console
+from .common import EXIT_OK, Column, add_db_argument, fitted_table, positive_int, stdout_console
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -22,8 +22,7 @@ def add_to(commands: argparse._SubParsersAction) -> None:
                     "the same source, target and CAMEO code within a day of each other, with "
                     "GDELT's counts (mentions, sources, articles). `extract` keeps them up to "
                     "date; --rebuild recomputes them all.")
-    parser.add_argument("--db", default="eventcoder.duckdb", metavar="PATH",
-                        help="DuckDB store to read (default: %(default)s)")
+    add_db_argument(parser, "read")
     parser.add_argument("--limit", type=positive_int, default=20, metavar="N",
                         help="how many clusters to list (default: %(default)s)")
     parser.add_argument("--min-articles", type=positive_int, default=1, metavar="N",

@@ -20,6 +20,13 @@ from ..model import ActorRef, AnnotatedDocument, Document
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+def add_db_argument(parser: argparse.ArgumentParser, use: str,
+                    default: str = "eventcoder.duckdb") -> None:
+    """The --db option every command on a store shares; `use` says what it does with it."""
+    parser.add_argument("--db", default=default, metavar="PATH",
+                        help=f"DuckDB store to {use} (default: %(default)s)")
+
+
 def date_arg(value: str) -> date:
     """An argparse type for YYYY-MM-DD dates."""
     try:

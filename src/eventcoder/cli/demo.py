@@ -12,7 +12,7 @@ from ..pipeline import Pipeline
 from ..resources import bundled, read_jsonl
 from ..settings import Settings
 from ..store import EventStore, RunCounts, update_clusters
-from .common import EXIT_OK, events_table, stdout_console
+from .common import EXIT_OK, add_db_argument, events_table, stdout_console
 
 DEMO_ARTICLES = ("data", "demo", "articles.jsonl")
 EXPLAIN_EXAMPLE = "Russian troops shelled Kharkiv on Tuesday."
@@ -23,8 +23,7 @@ def add_to(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "demo", help="run the pipeline on bundled sample articles and show the events",
         description="Code the bundled sample articles, print their events, write the store.")
-    parser.add_argument("--db", default="eventcoder-demo.duckdb", metavar="PATH",
-                        help="DuckDB store to write (default: %(default)s)")
+    add_db_argument(parser, "write", default="eventcoder-demo.duckdb")
     parser.set_defaults(handler=run)
 
 

@@ -14,7 +14,7 @@ from rich.console import Console
 from ..errors import EventcoderError, Messages
 from ..ontology.codebook import PLOVER_TYPES
 from ..store.exports import EXPORT_FORMATS, EXPORT_TABLES, TABLE_FORMATS, ExportOptions, export
-from .common import EXIT_OK, date_arg
+from .common import EXIT_OK, add_db_argument, date_arg
 
 FORMAT_HELP = ("gdelt: the GDELT 2.0 event table (tab-separated, 61 columns); plover: PLOVER "
                "JSON lines; csv, parquet, jsonl: one table of the store (--table); parquet "
@@ -35,8 +35,7 @@ def add_to(commands: argparse._SubParsersAction) -> None:
                     "plover and the events table.")
     parser.add_argument("--format", required=True, choices=EXPORT_FORMATS, dest="fmt",
                         help=FORMAT_HELP)
-    parser.add_argument("--db", default="eventcoder.duckdb", metavar="PATH",
-                        help="DuckDB store to read (default: %(default)s)")
+    add_db_argument(parser, "read")
     parser.add_argument("--out", default="-", metavar="FILE",
                         help="file to write, or - for stdout (default)")
     parser.add_argument("--table", default="events", choices=EXPORT_TABLES, metavar="TABLE",

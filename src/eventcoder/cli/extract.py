@@ -25,6 +25,7 @@ from .common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     UndatedDocuments,
+    add_db_argument,
     date_arg,
     existing_file,
     positive_int,
@@ -52,8 +53,7 @@ def add_to(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--published", type=date_arg, metavar="YYYY-MM-DD",
                         help="publication date for inputs that do not give one")
     parser.add_argument("--jsonl", metavar="OUT", help="write JSON lines here ('-' for stdout)")
-    parser.add_argument("--db", default="eventcoder.duckdb", metavar="PATH",
-                        help="DuckDB store to write (default: %(default)s)")
+    add_db_argument(parser, "write")
     parser.add_argument("--no-store", action="store_true", help="do not write the store")
     parser.add_argument("--wait", type=seconds_arg, default=60.0, metavar="S",
                         help="wait up to S seconds while another process holds the store "

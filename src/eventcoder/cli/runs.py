@@ -9,7 +9,7 @@ from rich.table import Table
 
 from ..store import open_connection
 from ..store.runs import RunRecord, list_runs
-from .common import EXIT_OK, Column, fitted_table, positive_int, stdout_console
+from .common import EXIT_OK, Column, add_db_argument, fitted_table, positive_int, stdout_console
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -19,8 +19,7 @@ def add_to(commands: argparse._SubParsersAction) -> None:
         description="List the runs of `extract` on a store, the latest first: when each "
                     "started and ended, its inputs and counts, and its state (finished, or "
                     "interrupted: killed before it ended; the next run marks it so).")
-    parser.add_argument("--db", default="eventcoder.duckdb", metavar="PATH",
-                        help="DuckDB store to read (default: %(default)s)")
+    add_db_argument(parser, "read")
     parser.add_argument("--limit", type=positive_int, default=20, metavar="N",
                         help="how many runs to list (default: %(default)s)")
     parser.add_argument("--json", action="store_true",

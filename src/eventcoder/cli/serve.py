@@ -15,7 +15,7 @@ from ..api.db import StorePool, check_store
 from ..api.errors import ApiError
 from ..errors import EventcoderError
 from ..ingest import MAX_BYTES
-from .common import EXIT_OK, date_arg, existing_file, positive_int, seconds_arg
+from .common import EXIT_OK, add_db_argument, date_arg, existing_file, positive_int, seconds_arg
 
 WATCH_WAIT = 60.0
 
@@ -30,8 +30,7 @@ def add_to(commands: argparse._SubParsersAction) -> None:
                     "store: it codes every new or changed .txt/.jsonl file in FOLDER while "
                     "serving, and the explorer shows the new events. Binds to 127.0.0.1 "
                     "unless told otherwise.")
-    parser.add_argument("--db", default="eventcoder.duckdb", metavar="PATH",
-                        help="DuckDB store to serve (default: %(default)s)")
+    add_db_argument(parser, "serve")
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to bind (default: %(default)s; other hosts can reach "
                              "the server only if you bind 0.0.0.0 or a public address)")
