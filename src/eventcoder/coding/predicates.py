@@ -219,8 +219,7 @@ def _aux_modality(token: Token, pledge: bool = False) -> str | None:
 def _pledged(verb: Token) -> bool:
     """Whether a reported clause is its speakers' own word ("they said they would meet him
     if ..."): a conditional offer, where a "would ... if" about others is a prediction."""
-    governor = governor_of(verb)
-    return governor is not None and verb.dep_ == "ccomp" and any(
+    return verb.dep_ == "ccomp" and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in verb.children)
 
 
