@@ -220,6 +220,16 @@ GRAMMAR = [
      {("ARG", "11", None, "asserted", False)}),
     ("Chile is building a fence on its border, a plan Argentina strongly opposed in 2019.",
      set()),
+    # An investigation announced or expected is an intent (03x), as the gold conventions code
+    # every planned deed.
+    ("Chile is expected to join an international inquiry into the killings.",
+     {("CHL", "030", None, "intended", False)}),
+    # A meeting that is the setting of a deed is its doer's: the subject met the journalists;
+    # a riot or a war the deed happens during need not be the subject's.
+    ("The demand was made by the Kenyan government in a meeting with Ugandan officials.",
+     {("KEN", "10", "UGA", "asserted", False), ("KEN", "04", "UGA", "asserted", False)}),
+    ("Kenyan police arrested two journalists during a riot in Nairobi.",
+     {("KEN", "173", "KEN", "asserted", False)}),
 ]
 
 

@@ -120,7 +120,7 @@ def _violent_noun(pred: Predicate, lexicon: Lexicon, actors: ActorAnalysis
     for noun in nouns:
         pattern = attack_pattern(noun, lexicon, UNATTRIBUTED_ROOTS)
         if pattern is not None:
-            authors = noun_source(noun, actors)
+            authors = noun_source(noun, actors, pattern)
             return (noun, pattern, authors) if authors else None
     return None
 

@@ -8,7 +8,7 @@ from .lexicon import Lexicon, Pattern
 # Roots whose deeds, stated as intended, are threats (CAMEO 13x).
 HOSTILE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # Roots whose deeds, stated as intended, are expressions of intent (CAMEO 03x).
-COOPERATIVE_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08"})
+COOPERATIVE_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "09"})
 
 
 def stated_code(lexicon: Lexicon, pattern: Pattern, negated: bool, modality: str,

@@ -26,6 +26,11 @@ from .predicates import (
 DELIVERY_PREPS = frozenset({"to", "with"})
 
 
+# Phrases that set a deed inside a meeting of its doer: "said [in] a meeting with", "agreed
+# [during] talks with"; a deed "during a riot" or "in a war" need not be one of its doers'.
+SETTING_PREPS = frozenset({"in", "during", "at"})
+MEETING_ROOT = "04"
+
 # Verbs that put their subject in the state a prepositional noun names: "are [on strike]".
 STATE_VERBS = frozenset({"be", "go", "remain", "stay"})
 
@@ -40,19 +45,34 @@ def _by_agents(noun: Token) -> list[Token]:
     return agents
 
 
-def noun_source(noun: Token, actors: ActorAnalysis) -> list[ActorRef]:
-    """Who carries out 'Iran's attack', 'U.S. sanctions', or the verb's subject's talks."""
+def noun_source(noun: Token, actors: ActorAnalysis, pattern: Pattern) -> list[ActorRef]:
+    """Who carries out 'Iran's attack', 'U.S. sanctions', the verb's subject's talks, or the
+    meeting a deed is done in."""
     modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
     found = actors_of(modifiers, actors)
     if found:
         return found
     found = actors_of(_by_agents(noun), actors)
+    verb = _setting_of(noun)
+    if not found and verb is not None and pattern.code.startswith(MEETING_ROOT):
+        # "the request was made by Senegal [in a meeting] with journalists": the doer's meeting
+        doers = [o for p, o in preps_of(verb) if p == "by"] or inherited_subjects(verb)
+        return actors_of([s for doer in doers for s in conjuncts(doer)], actors)
     if not found and noun.dep_ == "pobj" and noun.head.head.lemma_ in STATE_VERBS:
         noun = noun.head  # "workers are [on strike]", "went on hunger strike": the subject's
     elif found or noun.dep_ not in ("dobj", "nsubjpass", "attr"):
         return found
     return actors_of([s for subj in inherited_subjects(noun.head) for s in conjuncts(subj)],
                       actors)
+
+
+def _setting_of(noun: Token) -> Token | None:
+    """The verb whose deed an event noun is the setting of: 'the request was made [in a
+    meeting] with journalists'; None when there is none."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in SETTING_PREPS and prep.head.pos_ == "VERB":
+        return prep.head
+    return None
 
 
 def noun_patterns(noun: Token, lexicon: Lexicon) -> list[Pattern]:
@@ -142,7 +162,7 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
             if noun.dep_ == "pobj" and noun.head.head.lemma_ in STATE_VERBS:
                 anchor = noun.head.head  # "will be on a trip": the verb says when and how
             modality = modality_of(anchor, lexicon.roles)
-            sources = noun_source(noun, actors)
+            sources = noun_source(noun, actors, pattern)
         code, negated, suffix = stated_code(lexicon, pattern, is_negated(anchor), modality)
         sides = actors_of([o for p, o in preps if p == "between"],
                           actors) if pattern.prep == "between" else []
