@@ -230,6 +230,11 @@ GRAMMAR = [
      {("KEN", "10", "UGA", "asserted", False), ("KEN", "04", "UGA", "asserted", False)}),
     ("Kenyan police arrested two journalists during a riot in Nairobi.",
      {("KEN", "173", "KEN", "asserted", False)}),
+    # A passive participle with no subject of its own is done to its clause's subject.
+    ("Two Kenyan journalists returned home on Friday, having been detained for a week.",
+     {(None, "173", "KEN", "asserted", False)}),
+    ("A Kenyan opposition leader left the country after being arrested.",
+     {(None, "173", "KEN", "asserted", False)}),
 ]
 
 

@@ -269,6 +269,10 @@ def predicates(doc: Doc, roles: Mapping[str, str]) -> Iterator[Predicate]:
         objects = [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                    for o in conjuncts(c)]
         preps = preps_of(verb)
+        if passive and not objects:
+            # "returned home, having been [detained]": a participle's patient is its clause's
+            # subject
+            objects = [s for subj in inherited_subjects(verb) for s in conjuncts(subj)]
         if passive:
             subjects = [obj for prep, obj in preps if prep == "by"]
             preps = [(p, o) for p, o in preps if p != "by"]
