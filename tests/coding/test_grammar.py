@@ -235,6 +235,15 @@ GRAMMAR = [
      {(None, "173", "KEN", "asserted", False)}),
     ("A Kenyan opposition leader left the country after being arrested.",
      {(None, "173", "KEN", "asserted", False)}),
+    # A speaker who says a party, or its deed, is to blame accuses or criticises that party;
+    # words that judge only when denied ("not good") do not when asserted.
+    ("Kenya's foreign minister said the Ugandan government was responsible for the raid.",
+     {("KEN", "112", "UGA", "asserted", False)}),
+    ("The Chilean president said Argentina's decision was a violation of international law.",
+     {("CHL", "111", "ARG", "asserted", False)}),
+    ("The Chilean president said Argentina's decision was not good.",
+     {("CHL", "111", "ARG", "asserted", False)}),
+    ("The Chilean president said Argentina's decision was good.", set()),
 ]
 
 

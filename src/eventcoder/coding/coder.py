@@ -20,6 +20,7 @@ from .arguments import (
     targets,
 )
 from .drafts import Consideration, Draft, confidence, force_code, same_party
+from .judgements import code_judgements
 from .lexicon import Lexicon, Pattern
 from .mood import COOPERATIVE_ROOTS, stated_code
 from .nouns import code_nouns, noun_source
@@ -460,10 +461,13 @@ def code_document(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis
     considered: list[Consideration] = []
     absorbed_nouns: set[int] = set()
     drafts = list(code_verbs(doc, lexicon, actors, considered, absorbed_nouns))
-    # a noun in a coded deed is part of it: "threatened to [hold] a general strike"
+    judged = list(code_judgements(doc, lexicon, actors, considered))
+    # a noun in a coded deed is part of it: "threatened to [hold] a general strike"; a noun
+    # that judges is the judgement: "said the decision is an [attack] on rights"
     coded_verbs = ({d.anchor.i for d in drafts} | absorbed_nouns
-                   | {d.content.i for d in drafts if d.content is not None})
-    drafts += code_nouns(doc, lexicon, actors, coded_verbs, considered)
+                   | {d.content.i for d in drafts if d.content is not None}
+                   | {d.trigger_start for d in judged})
+    drafts += judged + list(code_nouns(doc, lexicon, actors, coded_verbs, considered))
     return _with_earlier_attacks(drafts, lexicon), considered
 
 
