@@ -244,6 +244,9 @@ GRAMMAR = [
     ("The Chilean president said Argentina's decision was not good.",
      {("CHL", "111", "ARG", "asserted", False)}),
     ("The Chilean president said Argentina's decision was good.", set()),
+    # The deed a party is criticised for is alleged, not coded as done.
+    ("Kenya slammed Uganda for shelling the border town.",
+     {("KEN", "11", "UGA", "asserted", False)}),
 ]
 
 
