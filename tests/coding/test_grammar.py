@@ -247,6 +247,14 @@ GRAMMAR = [
     # The deed a party is criticised for is alleged, not coded as done.
     ("Kenya slammed Uganda for shelling the border town.",
      {("KEN", "11", "UGA", "asserted", False)}),
+    # A participle on a text tells what the text says: its issuer's deed, not background; a
+    # participle on another noun still describes it.
+    ("Iran issued a statement condemning the Israeli strike on Syria.",
+     {("IRN", "111", "ISR", "asserted", False)}),
+    ("The Kenyan parliament passed a resolution calling on Uganda to withdraw its troops.",
+     {("KEN", "02", "UGA", "asserted", False)}),
+    ("The Kenyan parliament debated a resolution calling on Uganda to withdraw its troops.",
+     set()),
 ]
 
 

@@ -57,7 +57,7 @@ class Pattern:
 
 COMPLEMENT_ROLES = frozenset(
     {"intent", "appeal", "demand", "reject", "threaten", "fail", "speech", "purpose", "accuse",
-     "willing", "stance"})
+     "willing", "stance", "document"})
 DERIVED_ROLES = frozenset({"intent", "threat", "appeal", "demand", "refusal", "accusation",
                            "fight", "assault", "announced"})
 
@@ -332,6 +332,20 @@ def speech_verbs() -> frozenset[str]:
     """The verbs of saying ('said', 'told', 'added'), from the packaged complement roles."""
     roles = read_roles(package_file("coding", "complement_verbs.tsv"))
     return frozenset(w for w, role in roles.items() if role == "speech")
+
+
+@lru_cache(maxsize=1)
+def putting_verbs() -> frozenset[str]:
+    """The verbs that put forward a plan or a text (coding/data/putting_verbs.tsv)."""
+    return read_lemmas(package_file("coding", "putting_verbs.tsv"))
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """The nouns of texts that say what their participle says ('a resolution calling on'),
+    from the packaged complement roles."""
+    roles = read_roles(package_file("coding", "complement_verbs.tsv"))
+    return frozenset(w for w, role in roles.items() if role == "document")
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..syntax import RELATIVE_PRONOUNS, conjuncts, first_conjunct, preps_of
+from .lexicon import document_nouns, putting_verbs
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
@@ -17,11 +18,6 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 CONDITIONAL_AUX = frozenset({"would", "'d"})  # with an "if" clause: a consequence, not a plan
 OBLIGATION_AUX = frozenset({"must", "should"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-# Verbs that put forward the plan, pledge or threat they take: "announced plans to", "made a
-# pledge to" (not "cancelled plans to", "rejected an offer to").
-AIM_PUTTING_VERBS = frozenset({"announce", "unveil", "make", "have", "present", "outline",
-                               "issue", "reveal", "approve", "adopt", "draw", "set", "put",
-                               "submit", "confirm", "declare", "finalize", "finalise", "sign"})
 # Dependencies by which a verb complements another whose subject it shares.
 CHAIN_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
 MAX_HOPS = 8
@@ -118,7 +114,7 @@ def noun_aim(verb: Token) -> bool:
     """A to-infinitive that says what a noun the sentence's verb takes aims at: 'announced
     plans [to hold] talks', 'made a pledge [to withdraw]', 'issued a threat [to strike]'."""
     return (verb.dep_ == "acl" and has_infinitive_to(verb) and verb.head.dep_ == "dobj"
-            and verb.head.head.lemma_.lower() in AIM_PUTTING_VERBS)
+            and verb.head.head.lemma_.lower() in putting_verbs())
 
 
 # Roles of nouns whose aim, told by a to-infinitive, is news: plans, pledges, threats.
@@ -133,13 +129,36 @@ def background(verb: Token, roles: Mapping[str, str] | None = None) -> bool:
     for _ in range(MAX_HOPS):
         verb = first_conjunct(verb)
         if verb.dep_ in ("relcl", "acl") and not modifies_root_noun(verb) and not (
-                noun_aim(verb) and role_of(verb.head, roles or {}) in AIM_ROLES):
+                noun_aim(verb) and role_of(verb.head, roles or {}) in AIM_ROLES) and not (
+                says_document(verb)):
             return True
         governor = governor_of(verb)
         if governor is None:
             return False
         verb = governor
     return False
+
+
+def says_document(verb: Token) -> bool:
+    """A participle that tells what a text put forward says: 'passed a resolution [calling]
+    on all states', 'a statement [condemning] the strike was issued'."""
+    document = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG"
+            and document.lemma_.lower() in document_nouns()
+            and document.head.lemma_.lower() in putting_verbs()
+            and document.dep_ in ("dobj", "nsubjpass"))
+
+
+def issuers(document: Token) -> list[Token]:
+    """Who issues a text: its owner ('the UN resolution', 'a statement by Iran'), else the
+    doer of the verb that issued it ('Parliament passed a resolution', 'was issued by Iran')."""
+    owners = [c for c in document.children if c.dep_ in ("poss", "compound", "amod")]
+    owners += [o for p, o in preps_of(document) if p in ("by", "from", "of")]
+    if owners:
+        return owners
+    if document.dep_ == "nsubjpass":
+        return [o for p, o in preps_of(document.head) if p == "by"]
+    return inherited_subjects(document.head)
 
 
 def governor_of(verb: Token) -> Token | None:
@@ -151,6 +170,8 @@ def governor_of(verb: Token) -> Token | None:
         return None
     if noun_aim(verb):
         return verb.head
+    if says_document(verb):  # "[passed] a resolution calling on"
+        return verb.head.head
     if verb.dep_ in ("xcomp", "ccomp") or (verb.dep_ == "advcl" and has_infinitive_to(verb)):
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "committed to opening"
@@ -165,6 +186,8 @@ def inherited_subjects(verb: Token) -> list[Token]:
         own = [c for c in verb.children if c.dep_ in deps]
         if own and own[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head]
+        if not own and says_document(verb):
+            return issuers(verb.head)
         if own:
             return own
         if noun_aim(verb):  # "Fiji announced plans to hold talks": Fiji's plans
