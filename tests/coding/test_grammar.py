@@ -255,6 +255,9 @@ GRAMMAR = [
      {("KEN", "02", "UGA", "asserted", False)}),
     ("The Kenyan parliament debated a resolution calling on Uganda to withdraw its troops.",
      set()),
+    # Each side of a reciprocal noun acts on the other, also a side that is no known actor.
+    ("Kenya signed the loan after a deal last year between Uganda and its creditors.",
+     {("UGA", "057", None, "asserted", False), (None, "057", "UGA", "asserted", False)}),
 ]
 
 

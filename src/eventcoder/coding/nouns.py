@@ -121,6 +121,15 @@ def _delivered_to(noun: Token, lexicon: Lexicon) -> list[Token]:
     return [o for p, o in preps if p in DELIVERY_PREPS]
 
 
+def _sides(objects: list[Token], actors: ActorAnalysis) -> list[ActorRef | None]:
+    """The sides named after 'between': each actor, and None for a side that is none."""
+    sides: list[ActorRef | None] = []
+    for token in objects:
+        refs = actors_of([token], actors)
+        sides += [ref for ref in refs if ref not in sides] if refs else [None]
+    return sides
+
+
 def _in_background(noun: Token) -> bool:
     """The object of a clause that describes another noun is background, as that clause's
     verb is: 'six countries that rejected [a UN boycott]', 'Macedonia, which is preparing [an
@@ -164,13 +173,14 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
             modality = modality_of(anchor, lexicon.roles)
             sources = noun_source(noun, actors, pattern)
         code, negated, suffix = stated_code(lexicon, pattern, is_negated(anchor), modality)
-        sides = actors_of([o for p, o in preps if p == "between"],
-                          actors) if pattern.prep == "between" else []
-        dyads: list[tuple[ActorRef, ActorRef | None]]
-        if len(sides) > 1:
+        sides = _sides([o for p, o in preps if p == "between"],
+                       actors) if pattern.prep == "between" else []
+        dyads: list[tuple[ActorRef | None, ActorRef | None]]
+        if len(sides) > 1 and any(sides):
             # "talks between Hong Kong and Japan", "fighting between the army and rebels":
-            # each side acts on the other.
-            dyads = [(a, b) for a in sides for b in sides if a is not b]
+            # each side acts on the other, also a side that is no known actor ("a deal between
+            # Greece and its creditors").
+            dyads = [(a, b) for a in sides for b in sides if a is not b and (a or b)]
         elif sources:
             target_tokens = delivered or [o for p, o in preps
                                           if p == (pattern.prep or p) and p != "by"]
