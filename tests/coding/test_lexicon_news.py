@@ -107,6 +107,48 @@ NEWS = [
     ("The IMF recommended that Ghana cut spending.", {(None, "020", "GHA", A, False)}),
     ("Evidence suggests that Russian forces shelled the Ukrainian town.",
      {("RUS", "194", "UKR", "reported", False)}),
+    # Sanctions made tougher or newly set up are sanctions (163); breaking a ban defies it.
+    ("The Security Council moved to strengthen penalties on North Korea.",
+     {(None, "163", "PRK", A, False)}),
+    ("The Arab League voted to establish a boycott of Israeli goods.",
+     {(None, "163", "ISR", A, False)}),
+    ("The European Union toughened penalties against Belarus.", {(None, "163", "BLR", A, False)}),
+    ("The United States applied sanctions to Iran.", {("USA", "163", "IRN", A, False)}),
+    ("Russia violated the arms embargo on Libya.", {("RUS", "128", "LBY", A, False)}),
+    # Applying for membership asks the body to admit you; deciding to apply is an intent.
+    ("Georgia applied for European Union membership.", {("GEO", "020", None, A, False)}),
+    ("Ukraine decided to apply for NATO membership.", {("UKR", "030", None, I, False)}),
+    # Asylum claimed is asylum asked for (0233); a request granted is a concession (080).
+    ("The Syrian man made an asylum claim in Germany.", {("SYR", "0233", "DEU", A, False)}),
+    ("The Russian journalist claimed asylum in France.", {("RUS", "0233", "FRA", A, False)}),
+    ("The Indian government granted the request of the Nepali government.",
+     {("IND", "080", "NPL", A, False)}),
+    ("Greece approved a request from Albania to reopen the border crossing.",
+     {("GRC", "080", "ALB", A, False)}),
+    # Talks put off reduce relations (16x), not a meeting; broadcasts suspended restrict
+    # the press (1721).
+    ("Serbia postponed the talks with Kosovo.", {("SRB", "160", "XKX", A, False)}),
+    ("Mali suspended the broadcasts of French television.", {("MLI", "1721", "FRA", A, False)}),
+    # Denying a request turns it down (120); 'deny' alone is denying a charge (016).
+    ("Egypt denied a request from Hamas to open the Rafah crossing.",
+     {("EGY", "120", "PSE", A, False)}),
+    # Hurt or killed in a bombing with nobody named: the bombing (183), its author unknown;
+    # an explosion may be an accident, so only a wound or a death makes it an attack.
+    ("Four Somali policemen were injured in a bomb blast.", {(None, "183", "SOM", A, False)}),
+    ("Workers were injured in an explosion at the chemical plant.", set()),
+    ("Three Iraqi policemen were wounded in a bombing.", {(None, "183", "IRQ", A, False)}),
+    ("Six Malian soldiers were killed in a roadside bombing.", {(None, "183", "MLI", A, False)}),
+    # Accepting or granting a request yields to it (080); denying it turns it down (120).
+    ("Kenya accepted the request from Somalia.", {("KEN", "080", "SOM", A, False)}),
+    # Penalties eased are sanctions eased (085).
+    ("The United States eased penalties on Venezuela.", {("USA", "085", "VEN", A, False)}),
+    # A court ruling against a party; two sides settling on a way out of their dispute.
+    ("The Kenyan High Court ruled against the government.", {("KEN", "116", "KEN", A, False)}),
+    ("Armenia and Azerbaijan decided on a peaceful settlement of the dispute.",
+     {("ARM", "037", "AZE", A, False), ("AZE", "037", "ARM", A, False)}),
+    # A violation is of a ceasefire (196) only when a ceasefire is what it is of.
+    ("Armenia's violation of the truce angered Azerbaijan.", {("ARM", "196", None, A, False)}),
+    ("Armenia's violation of the customs code angered Azerbaijan.", set()),
 ]
 
 
