@@ -258,6 +258,17 @@ GRAMMAR = [
     # Each side of a reciprocal noun acts on the other, also a side that is no known actor.
     ("Kenya signed the loan after a deal last year between Uganda and its creditors.",
      {("UGA", "057", None, "asserted", False), (None, "057", "UGA", "asserted", False)}),
+    # A command to the commander's own forces is the commander's intended deed; to another
+    # party it is a demand of them; with a deed the lexicon does not know it is no event.
+    ("Russia ordered its troops to withdraw from Syria.",
+     {("RUS", "0356", "SYR", "intended", False)}),
+    ("Israel ordered Hamas to release the hostages.",
+     {("ISR", "1053", "PSE", "asserted", False)}),
+    ("The Chadian government ordered its aircraft to avoid the camp.", set()),
+    ("The Russian president ordered the army to attack Ukrainian positions.",
+     {("RUS", "138", "UKR", "intended", False)}),
+    ("An Argentine judge ordered the former president to appear for questioning.",
+     {("ARG", "10", "ARG", "asserted", False)}),
 ]
 
 

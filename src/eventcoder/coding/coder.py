@@ -59,6 +59,10 @@ JOINT_CODES = ("03", "04", "050", "057", "06")
 # Roles whose governor is the event and whose complement is only its content.
 GOVERNING_ROLES = {"appeal": "appeal", "demand": "demand", "reject": "refusal",
                    "threaten": "threat", "accuse": "accusation"}
+# Sectors that take orders in the field, so that an order to them from their own country is its
+# own deed: armed forces, police, intelligence services, armed groups (not a government, which a
+# court or a president orders as another party).
+COMMANDED_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "INS", "UAF"})
 # What an obligation the lexicon has no pattern for is: "X said Sudan must return the plane".
 OBLIGATION = Pattern(id="must", word="must", is_noun=False, code="100")
 # What an announced deed the lexicon has no pattern for is: "the government would introduce
@@ -300,8 +304,32 @@ def _code_bare_governors(state: _VerbPass) -> None:
         if role in ROLE_PATTERNS and index not in state.coded and any(
                 c.dep_ in ("xcomp", "ccomp") and c.i not in state.coded
                 for c in pred.verb.children):
+            if role == "demand" and _commands_own_forces(pred.verb, state):
+                state.reject(pred.verb, f"rule {role}: an order to the commander's own "
+                             "forces, for a deed the lexicon does not know")
+                continue
             state.coded[index] = _code_predicate(pred, ROLE_PATTERNS[role], state.lexicon,
                                                  state.actors)
+
+
+def _commands_own_forces(verb: Token, state: _VerbPass) -> bool:
+    """Whether a verb of command is given to the commander's own forces: 'Russia ordered [its
+    troops] to withdraw', 'Putin ordered [the army] to attack' (not 'ordered Hamas to')."""
+    if verb.lemma_.lower() not in state.lexicon.command_verbs:
+        return False
+    forces = [o for c in verb.children if c.dep_ == "dobj" for o in conjuncts(c)]
+    countries = {ref.country for ref in actors_of(
+        [s for subj in inherited_subjects(verb) for s in conjuncts(subj)], state.actors)}
+    if not forces or not countries:
+        return False
+    for force in forces:
+        refs = state.actors.refs(force)
+        owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in force.children)
+        if not owned and not (force.pos_ == "NOUN" and refs and all(
+                ref.sector in COMMANDED_SECTORS and ref.country in countries | {None}
+                for ref in refs)):
+            return False
+    return True
 
 
 def _aim_by_purpose(state: _VerbPass) -> None:
@@ -345,6 +373,17 @@ def _resolve_chains(state: _VerbPass) -> None:
                          "not a deed of its own")
         elif governor is None:
             continue
+        elif role == "demand" and _commands_own_forces(governor, state):
+            # "Russia ordered its troops to withdraw": the commander's own deed, intended
+            commanders = actors_of([s for subj in inherited_subjects(governor)
+                                    for s in conjuncts(subj)], state.actors)
+            code, negated, suffix = stated_code(state.lexicon, item.pattern, item.negated,
+                                                "intended")
+            coded[index] = replace(item, code=code, negated=negated, modality="intended",
+                                   rule=f"{item.pattern.id}{suffix}+command",
+                                   sources=commanders,
+                                   targets=[t for t in item.targets if t not in commanders])
+            state.superseded.add(governor.i)
         elif role in GOVERNING_ROLES:
             state.absorbed.add(index)
             state.reject(item.pred.verb, f"rule {item.pattern.id}: the content of "

@@ -75,6 +75,7 @@ class Lexicon:
     weapons: dict[str, str] = field(default_factory=dict)  # things that kill -> their force
     light_verbs: frozenset[str] = frozenset()  # "launched [an offensive]": the noun's event
     delivery_verbs: frozenset[str] = frozenset()  # "sent [a demand] to": to whom it goes
+    command_verbs: frozenset[str] = frozenset()  # "ordered [its troops] to": their deed
 
     def __len__(self) -> int:
         return sum(len(p) for p in self.verbs.values()) + sum(len(p) for p in self.nouns.values())
@@ -367,4 +368,5 @@ def load_lexicon(codebook: Codebook) -> Lexicon:
                    read_lemmas(package_file("coding", "no_deed_verbs.tsv")),
                    read_weapons(package_file("coding", "weapon_nouns.tsv")),
                    read_lemmas(package_file("coding", "light_verbs.tsv")),
-                   read_lemmas(package_file("coding", "delivery_verbs.tsv")))
+                   read_lemmas(package_file("coding", "delivery_verbs.tsv")),
+                   read_lemmas(package_file("coding", "command_verbs.tsv")))
