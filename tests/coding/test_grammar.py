@@ -269,6 +269,11 @@ GRAMMAR = [
      {("RUS", "138", "UKR", "intended", False)}),
     ("An Argentine judge ordered the former president to appear for questioning.",
      {("ARG", "10", "ARG", "asserted", False)}),
+    # "no" before the object denies the deed.
+    ("Israel and Hamas reached no agreement on Sunday.",
+     {("ISR", "057", "PSE", "asserted", True), ("PSE", "057", "ISR", "asserted", True)}),
+    ("Kenya made no concessions to Uganda.", {("KEN", "080", "UGA", "asserted", True)}),
+    ("Kenya has no plans to attack Uganda.", {("KEN", "19", "UGA", "intended", True)}),
 ]
 
 

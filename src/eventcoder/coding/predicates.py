@@ -217,8 +217,14 @@ def inherited_subjects(verb: Token) -> list[Token]:
 
 
 def is_negated(verb: Token) -> bool:
-    """Whether the verb is negated: 'did not attack', 'never met'."""
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children)
+    """Whether the verb is negated: 'did not attack', 'never met', or its object is none:
+    'reached [no] agreement', '[no] agreement was reached', 'has [no] plans to attack'."""
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children):
+        return True
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if noun_aim(verb):
+        objects.append(verb.head)
+    return any(d.dep_ == "det" and d.lower_ == "no" for o in objects for d in o.children)
 
 
 def _aux_modality(token: Token, pledge: bool = False) -> str | None:
