@@ -269,6 +269,9 @@ GRAMMAR = [
      {("RUS", "138", "UKR", "intended", False)}),
     ("An Argentine judge ordered the former president to appear for questioning.",
      {("ARG", "10", "ARG", "asserted", False)}),
+    # A participle after an event noun carries the noun's own phrases.
+    ("Trade grew after a deal reached between Uganda and Tanzania in May.",
+     {("UGA", "057", "TZA", "asserted", False), ("TZA", "057", "UGA", "asserted", False)}),
     # "no" before the object denies the deed.
     ("Israel and Hamas reached no agreement on Sunday.",
      {("ISR", "057", "PSE", "asserted", True), ("PSE", "057", "ISR", "asserted", True)}),

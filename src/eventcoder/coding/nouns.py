@@ -121,6 +121,17 @@ def _delivered_to(noun: Token, lexicon: Lexicon) -> list[Token]:
     return [o for p, o in preps if p in DELIVERY_PREPS]
 
 
+# Phrases of a participle on an event noun that are the noun's own: "a deal [reached] between
+# Kenya and Uganda", "an agreement [signed] with Iran".
+PARTICIPLE_PREPS = frozenset({"between", "with"})
+
+
+def _participle_preps(noun: Token) -> list[tuple[str, Token]]:
+    """The noun's own phrases that the parser hangs on a participle after it."""
+    return [(p, o) for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            for p, o in preps_of(c) if p in PARTICIPLE_PREPS]
+
+
 def _sides(objects: list[Token], actors: ActorAnalysis) -> list[ActorRef | None]:
     """The sides named after 'between': each actor, and None for a side that is none."""
     sides: list[ActorRef | None] = []
@@ -150,7 +161,7 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
             continue
         light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs
         delivered = _delivered_to(noun, lexicon)
-        preps = preps_of(noun) + (preps_of(noun.head) if light else [])
+        preps = preps_of(noun) + (preps_of(noun.head) if light else []) + _participle_preps(noun)
         pattern = next((p for p in candidates if _fits(p, preps)), None)
         if pattern is None:
             continue
