@@ -272,6 +272,11 @@ GRAMMAR = [
     # A participle after an event noun carries the noun's own phrases.
     ("Trade grew after a deal reached between Uganda and Tanzania in May.",
      {("UGA", "057", "TZA", "asserted", False), ("TZA", "057", "UGA", "asserted", False)}),
+    # A deed argued against is rejected, not done; its object is part of the rejection.
+    ("The Pentagon decided against sending troops to Syria.",
+     {("USA", "12", "SYR", "asserted", False)}),
+    ("Kenya voted against imposing sanctions on Uganda.",
+     {("KEN", "12", "UGA", "asserted", False)}),
     # "no" before the object denies the deed.
     ("Israel and Hamas reached no agreement on Sunday.",
      {("ISR", "057", "PSE", "asserted", True), ("PSE", "057", "ISR", "asserted", True)}),

@@ -386,6 +386,8 @@ def _resolve_chains(state: _VerbPass) -> None:
             state.superseded.add(governor.i)
         elif role in GOVERNING_ROLES:
             state.absorbed.add(index)
+            # its objects are part of the content: "voted against imposing [sanctions]"
+            state.absorbed_nouns.update(o.i for o in item.pred.objects)
             state.reject(item.pred.verb, f"rule {item.pattern.id}: the content of "
                          f"'{governor.text}', coded with it")
             governing = coded.get(governor.i)

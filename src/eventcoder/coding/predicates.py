@@ -89,6 +89,8 @@ def complement_role(verb: Token, governor: Token, roles: Mapping[str, str]) -> s
     appeal to them: 'Russia wants [Ukraine] to withdraw', 'expects Iran to comply'."""
     role = role_of(governor, roles)
     first = first_conjunct(verb)
+    if first.dep_ == "pcomp" and first.head.lower_ == "against":
+        return "reject"  # "decided against sending troops", "voted against imposing sanctions"
     if role == "intent" and has_infinitive_to(first) and any(
             c.dep_ == "nsubj" for c in first.children):
         return "appeal"
