@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..syntax import SUBJECT_DEPS
 from .candidate import PLURAL_TAGS, Candidate
-from .groups import group_of, groups_of
+from .groups import group_of, groups_of, two_heads
 from .traits import Description, DiscourseLexicon
 
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
@@ -64,13 +64,17 @@ def refer_back(anaphors: list[Span], candidates: list[Candidate]) -> None:
                          key=lambda c: -c.head.i)
         found: list[Candidate] = []
         for cand in _antecedents(span.label_, earlier):
-            if cand.kind == "country" and _setting(cand.head):
+            if cand.kind == "country" and is_setting(cand.head):
                 continue  # "In the Ethiopian capital, the presidents of the two countries"
             if all(cand.key != other.key and not (cand.kind == "country" == other.kind
                                                   and cand.country == other.country)
                    for other in found):
                 found.append(cand)
         wanted = GROUP_SIZES.get(span.label_, 1)
+        if span.label_ == "people-pair":
+            sentence_no = {sent.start: n for n, sent in enumerate(span.doc.sents)}
+            found = two_heads(span, found, earlier,
+                              _salience(span, earlier, sentence_no)) or found
         if len(found) < wanted:
             continue
         candidates[:] = [c for c in candidates if c.head.i != head.i]
@@ -87,7 +91,7 @@ def refer_back(anaphors: list[Span], candidates: list[Candidate]) -> None:
 SETTING_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 
 
-def _setting(token: Token) -> bool:
+def is_setting(token: Token) -> bool:
     """Whether a country's name stands as the place of a clause ('in the Ethiopian capital'),
     or names that place again ('in the capital, Addis Ababa')."""
     if token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPS:
@@ -95,7 +99,7 @@ def _setting(token: Token) -> bool:
     start, doc = token.left_edge.i, token.doc
     return (start >= 2 and doc[start - 1].text == ","
             and doc[start - 2].lemma_.lower() in ("capital", "city", "town")
-            and _setting(doc[start - 2]))
+            and is_setting(doc[start - 2]))
 
 
 # How far back a description looks for its country, in sentences.

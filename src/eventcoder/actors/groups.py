@@ -4,7 +4,7 @@ the two countries', 'they')."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .candidate import PLURAL_TAGS, Candidate
 
@@ -26,6 +26,57 @@ def groups_of(candidates: list[Candidate]) -> dict[int, list[Candidate]]:
             groups[cand.coordinated_with].append(cand)
     return {head: members for head, members in groups.items()
             if len(members) > 1 and all(m.country for m in members)}
+
+
+# Anaphors that count the countries they stand for (anaphors.tsv): "the three countries".
+COUNTED_ANAPHORS = frozenset({"pair", "three", "four"})
+# Prepositions by which a group noun names its own members: "the two countries on the
+# India-Pakistan border", "the three nations of the Chile-Peru-Bolivia pact".
+MEMBER_PREPS = frozenset({"of", "on", "in", "along", "across", "at"})
+
+
+def named_members(anaphors: list[Span], candidates: list[Candidate]) -> None:
+    """A counted group noun whose own modifier names a group of countries stands for those
+    members, not for countries named earlier: 'the three countries on the Chile-Peru-Bolivia
+    border' (the writer's count may be off; the names are the text's own); and so does the
+    same phrase again a little later ('The three countries signed')."""
+    for span in sorted(anaphors, key=lambda s: s.start):
+        head = span.root
+        if span.label_ not in COUNTED_ANAPHORS or any(c.head.i == head.i and c.country
+                                                      for c in candidates):
+            continue
+        groups = groups_of(candidates)
+        members = next((groups[obj.i] for prep in head.children
+                        if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS
+                        for obj in prep.children if obj.dep_ == "pobj" and obj.i in groups),
+                       None) or _same_phrase_before(head, groups)
+        if members is None:
+            continue
+        candidates[:] = [c for c in candidates if c.head.i != head.i]
+        for number, member in enumerate(members):
+            candidates.append(Candidate(head, span, f"group:{member.country}:None",
+                                        member.name, "country", member.country, None,
+                                        member.country,
+                                        coordinated_with=head.i if number else None))
+
+
+def _same_phrase_before(head: Token, groups: dict[int, list[Candidate]]
+                        ) -> list[Candidate] | None:
+    """The members of the nearest earlier group named by the same counted noun: 'the three
+    countries' again."""
+    number = _count_word(head)
+    for earlier in sorted(groups, reverse=True):
+        other = head.doc[earlier]
+        if (earlier < head.i and head.i - earlier <= GROUP_WINDOW and number is not None
+                and other.lemma_.lower() == head.lemma_.lower()
+                and _count_word(other) == number):
+            return groups[earlier]
+    return None
+
+
+def _count_word(head: Token) -> str | None:
+    """The numeral a noun is counted by: 'three' of 'the three countries'."""
+    return next((c.lower_ for c in head.children if c.dep_ == "nummod"), None)
 
 
 def refer_to_groups(candidates: list[Candidate]) -> None:
@@ -100,6 +151,44 @@ def group_of(ante: Candidate, groups: dict[int, list[Candidate]]) -> list[Candid
         if members is not None and ante.country in {m.country for m in members}:
             return members
     return []
+
+
+# Words of heads of state or government: two of them are of two countries ("the two
+# presidents"), where two ministers may serve one government.
+HEAD_WORDS = frozenset({"president", "presidents", "leader", "leaders", "prime", "premier",
+                        "premiers"})
+
+
+def two_heads(span: Span, people: list[Candidate], earlier: list[Candidate],
+              salience: dict[str, tuple[float, int]]) -> list[Candidate]:
+    """'The two presidents': the nearest two people of two countries, or two of one country
+    whom the text names; where it names only one such head, the other is of the most salient
+    other country it names (the host of 'Grybauskaite will travel to Bosnia'), as a person of
+    the same office. Empty where the phrase names no heads (two ministers may serve one
+    government)."""
+    if not {t.lower_ for t in span} & HEAD_WORDS or not people:
+        return []
+    first = people[0]
+    second = next((p for p in people[1:] if p.country != first.country), None)
+    if second is not None:
+        return [first, second]
+    if sum(_named_in_text(p) for p in people[:2]) == 2:
+        return people[:2]  # "President Biden and former President Obama": both named
+    others = {country: score for country, score in salience.items()
+              if country != first.country}
+    if not others:
+        return []
+    other = max(others, key=lambda c: others[c])
+    name = next((c.name for c in earlier if c.country == other and c.kind == "country"), other)
+    return [first, Candidate(span.root, span, f"group:{other}:{first.sector}", name,
+                             "person", other, first.sector)]
+
+
+def _named_in_text(person: Candidate) -> bool:
+    """Whether the text itself names a person ('President Nauseda'), not only an office our
+    tables fill ('the Lithuanian president')."""
+    words = {t.text for t in person.span}
+    return bool(person.name_tokens) and all(w in words for w in person.name_tokens)
 
 
 def refer_to_sector_groups(candidates: list[Candidate]) -> None:

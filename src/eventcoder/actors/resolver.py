@@ -16,6 +16,7 @@ from .coreference import (
     abbreviation_aliases,
     assign_genders,
     bare_surnames,
+    is_setting,
     link_pronouns,
     link_surnames,
     merge_appositions,
@@ -23,7 +24,7 @@ from .coreference import (
     refer_back,
     refer_to_countries,
 )
-from .groups import refer_to_groups, refer_to_sector_groups
+from .groups import named_members, refer_to_groups, refer_to_sector_groups
 from .kb import HEAD_OFFICES, OFFICE_OF_TITLE, SectorWord, holder_of
 from .matching import ActorAnalysis, ActorMatcher, KbMatch
 from .phrases import (
@@ -42,6 +43,7 @@ from .phrases import (
     of_members,
     shared_nationality,
 )
+from .possessed import possessed_countries
 from .stated import parts_and_authors, stated_places
 from .story import (
     apply_story_country,
@@ -113,6 +115,7 @@ class ActorResolver:
         abbreviation_aliases(doc, candidates)
         acronym_aliases(doc, kb_matches, self.kb, candidates, published)
         anaphors = self.matcher.anaphor_spans(doc)
+        named_members(anaphors, candidates)
         refer_back([a for a in anaphors if a.label_ != "country"], candidates)
         refer_to_countries(self._country_references(doc, anaphors, name_at), candidates,
                            self.lexicon, published, self.country_names)
@@ -128,6 +131,7 @@ class ActorResolver:
         bare_surnames(doc, candidates)
         assign_genders(doc, candidates, self.lexicon)
         link_pronouns(doc, candidates, self.speech_verbs)
+        possessed_countries(doc, candidates, self.country_names)
         apply_story_country(doc, candidates, self.place_country, is_stance)
         people_in_places(candidates)
         parts_and_authors(candidates)
@@ -193,8 +197,11 @@ class ActorResolver:
             if term.kind in ("country", "demonym", "seat"):
                 name = self.kb.countries[term.ref].name
                 # A capital out of an actor's slot is a place that stands for its country
-                # ("attacks on targets in the capital, Abuja").
-                as_place = term.kind == "seat" and not in_actor_slot(head)
+                # ("attacks on targets in the capital, Abuja"), and so is one that names
+                # again the setting before it, wherever the parser hangs it ("In the
+                # capital, Abuja, the ministers signed").
+                as_place = term.kind == "seat" and (not in_actor_slot(head)
+                                                    or is_setting(head))
                 sector = term.sector if term.kind == "seat" and not as_place else None
                 return Candidate(head, span, f"group:{term.ref}:{sector}", name, "country",
                                   term.ref, sector, term.ref,
@@ -343,8 +350,10 @@ class ActorResolver:
         for token in [*cand.span, *of_members(cand.head)]:
             match = name_at.get(token.i)
             joined = token.dep_ == "conj" or hyphen_joined(token, name_at)
+            # A conjunct of several words is its last one: "Senegal, and [South Africa]".
+            first = match is not None and token.i == match.span.start
             if (token.i != cand.head.i and match is not None and joined
-                    and token.i == match.span.start
+                    and (first or (token.dep_ == "conj" and token.i == match.span.end - 1))
                     and match.term.kind in ("country", "demonym") and match.term.ref not in seen):
                 seen.add(match.term.ref)
                 # "US and [Qatari military personnel]": a modifier's phrase runs to the head.
@@ -538,6 +547,7 @@ def _build_actors(doc: Doc, candidates: list[Candidate], kb_matches: list[KbMatc
     actors: list[Actor] = []
     by_token: dict[int, ActorRef] = {}
     also: dict[int, list[ActorRef]] = {}
+    own: dict[int, tuple[ActorRef, int]] = {}
     for number, key in enumerate(order, start=1):
         members = grouped[key]
         first = members[0]
@@ -554,12 +564,18 @@ def _build_actors(doc: Doc, candidates: list[Candidate], kb_matches: list[KbMatc
                 continue
             if cand.coordinated_with is not None:
                 also.setdefault(cand.coordinated_with, []).append(ref)
+                if not cand.span.start <= cand.coordinated_with < cand.span.end:
+                    # "the Chile-[Peru] border": a member's own words are its mention.
+                    own.update((token.i, (ref, cand.coordinated_with)) for token in cand.span)
                 continue
             for token in cand.span:
                 by_token.setdefault(token.i, ref)
             by_token[cand.head.i] = ref
         actors.append(Actor(actor_id, first.name, first.kind, country, sector, tuple(mentions),
                             first.kb_id))
+    for token_i, (ref, head_i) in own.items():
+        if by_token.get(token_i) is by_token.get(head_i):  # not when named on its own
+            by_token[token_i] = ref
     return ActorAnalysis(actors, by_token, kb_matches, also)
 
 

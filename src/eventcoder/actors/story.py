@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .candidate import Candidate
+from .possessed import COUNTRY_NOUNS
 
 # Sectors of actors that belong to a country but are often named without it ('the army', 'the
 # militants' of a story about one country); international bodies, refugees, migrants and
@@ -90,8 +91,12 @@ def story_country(doc: Doc, candidates: list[Candidate],
 
     for cand in candidates:
         foreign = cand.kind == "organisation" and cand.sector in FOREIGN_BODIES
-        # A pronoun repeats a mention: it does not name its country again.
-        if cand.country and not foreign and not stance(cand.head) and cand.head.tag_ != "PRP":
+        # A pronoun repeats a mention: it does not name its country again; nor does "his
+        # country".
+        repeated = cand.head.tag_ == "PRP" or (
+            cand.head.lemma_.lower() in COUNTRY_NOUNS and cand.kind == "country"
+            and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in cand.head.children))
+        if cand.country and not foreign and not stance(cand.head) and not repeated:
             add(cand.country, cand.span.start)
             if cand.kind == "country" and _in_place_slot(cand.head):
                 places.add(cand.country)
@@ -145,12 +150,44 @@ def apply_story_country(doc: Doc, candidates: list[Candidate],
     story = story_country(doc, candidates, place_country, stance)
     for cand in candidates:
         country = story.for_sector(cand.sector) if story is not None else None
+        if (country is not None and cand.sector == "GOV" and unnamed_national(cand)
+                and country in _other_parties(cand, candidates)):
+            # "At the meeting in Beirut the regional government thanked China": a government
+            # does not thank its own country; the place of its sentence may say whose it is.
+            country = _sentence_place(cand, candidates, country)
         if country is not None and (unnamed_national(cand) or (
                 cand.origin and cand.country is None)):
             _give_country(cand, country)
     for cand in candidates:  # "Ethnic Albanians demonstrated": no other country in reach
         if cand.origin and cand.country is None:
             _give_country(cand, cand.origin)
+
+
+# Slots of the objects of a clause.
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+
+
+def _other_parties(cand: Candidate, candidates: list[Candidate]) -> set[str]:
+    """Countries named by their names as the objects of the clause an actor is the subject
+    of: China of 'the government thanked China (for its help)' (not North Korea of 'North
+    Korea sent a delegation', whose own the object is)."""
+    if cand.head.dep_ != "nsubj":
+        return set()
+    verb = cand.head.head
+    slots = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    slots += [obj for c in verb.children if c.dep_ == "prep"
+              for obj in c.children if obj.dep_ == "pobj"]
+    heads = {t.i for slot in slots for t in (slot, *slot.conjuncts)}
+    return {c.country for c in candidates if c.head.i in heads and c.kind == "country"
+            and c.country and not c.place and c.head.pos_ == "PROPN"}
+
+
+def _sentence_place(cand: Candidate, candidates: list[Candidate], besides: str) -> str | None:
+    """The one country other than `besides` that an actor's sentence names as a place."""
+    found = {c.country for c in candidates if c.kind == "country" and c.country
+             and c.head.sent.start == cand.head.sent.start and _names_place(c.head)}
+    found.discard(besides)
+    return found.pop() if len(found) == 1 else None
 
 
 def unnamed_heads(candidates: list[Candidate]) -> None:
