@@ -277,6 +277,12 @@ GRAMMAR = [
      {("USA", "12", "SYR", "asserted", False)}),
     ("Kenya voted against imposing sanctions on Uganda.",
      {("KEN", "12", "UGA", "asserted", False)}),
+    # A government's own state in its that-clause is not whom it warns or asks; another side
+    # of the same country may be.
+    ("The Maltese prime minister warned that his country was prepared to close its ports.",
+     set()),
+    ("The Kenyan opposition demanded that Kenya release the prisoners.",
+     {("KEN", "1053", "KEN", "asserted", False)}),
     # "no" before the object denies the deed.
     ("Israel and Hamas reached no agreement on Sunday.",
      {("ISR", "057", "PSE", "asserted", True), ("PSE", "057", "ISR", "asserted", True)}),

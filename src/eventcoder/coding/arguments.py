@@ -198,6 +198,17 @@ def clause_targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
     return [seen_nearest] if seen_nearest else []
 
 
+# Sectors that speak for their state: a state named without a sector, or its government.
+STATE_SECTORS = frozenset({None, "GOV"})
+
+
+def _own_state(speaker: ActorRef, ref: ActorRef) -> bool:
+    """Whether a party is the speaker's own state, both as the state speaks: the Maltese
+    government and Malta (not the Kenyan opposition and Kenya)."""
+    return (speaker.country is not None and speaker.country == ref.country
+            and speaker.sector in STATE_SECTORS and ref.sector in STATE_SECTORS)
+
+
 def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
             purpose_nouns: frozenset[str] = frozenset()) -> list[ActorRef]:
     """Target actors: the pattern's preposition, else the object (or whose it is), the
@@ -237,7 +248,11 @@ def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
     clause_subjects = [s for c in pred.verb.children if c.dep_ == "ccomp"
                        for subj in c.children if subj.dep_ in ("nsubj", "nsubjpass")
                        for s in conjuncts(subj)]
-    found = actors_of(clause_subjects, actors)  # "demanded that the US cancel ..."
+    # "demanded that the US cancel ...", but not a government's own country: "the Maltese prime
+    # minister warned that Malta was prepared to ..." is no warning to Malta
+    speakers = actors_of(list(pred.subjects), actors)
+    found = [ref for ref in actors_of(clause_subjects, actors)
+             if not any(_own_state(speaker, ref) for speaker in speakers)]
     if found:
         return found
     followed = frozenset(p for p in NESTED_PREPS if p in usual or p not in TARGET_PREPS)
