@@ -3,7 +3,7 @@ prepositions, owners of objects, and the targets of complements."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -78,19 +78,21 @@ def noun_lemmas(noun: Token) -> set[str]:
     return set(noun_tiers(noun))
 
 
-def lemma_fit(tokens: Iterable[Token], wanted: frozenset[str]) -> int:
+def lemma_fit(tokens: Iterable[Token], wanted: frozenset[str],
+              tiers: Callable[[Token], dict[str, int]] = noun_tiers) -> int:
     """How closely the nouns are what a pattern wants: the best tier of noun_tiers, 0 if none."""
-    return max((tier for token in tokens for lemma, tier in noun_tiers(token).items()
+    return max((tier for token in tokens for lemma, tier in tiers(token).items()
                 if lemma in wanted), default=0)
 
 
-def pattern_fit(pattern: Pattern, pred: Predicate) -> int:
+def pattern_fit(pattern: Pattern, pred: Predicate,
+                tiers: Callable[[Token], dict[str, int]] = noun_tiers) -> int:
     """How well a pattern fits a predicate: 0 when it does not, higher when more closely."""
     if pattern.particle and pattern.particle != pred.particle:
         return 0
     fit = 1
     if pattern.objects:
-        fit = lemma_fit(pred.objects, pattern.objects)
+        fit = lemma_fit(pred.objects, pattern.objects, tiers)
         if not fit:
             return 0
     if pattern.prep:
@@ -98,7 +100,7 @@ def pattern_fit(pattern: Pattern, pred: Predicate) -> int:
         if not pobjs:
             return 0
         if pattern.pobjs:
-            pobj_fit = lemma_fit(pobjs, pattern.pobjs)
+            pobj_fit = lemma_fit(pobjs, pattern.pobjs, tiers)
             if not pobj_fit:
                 return 0
             fit = min(fit, pobj_fit) if pattern.objects else pobj_fit
@@ -107,7 +109,14 @@ def pattern_fit(pattern: Pattern, pred: Predicate) -> int:
 
 def best_pattern(patterns: tuple[Pattern, ...], pred: Predicate) -> Pattern | None:
     """The most specific fitting pattern, head-noun fits before compound fits."""
-    scored = [(pattern.specificity, pattern_fit(pattern, pred), -index, pattern)
+    known: dict[int, dict[str, int]] = {}
+
+    def tiers(token: Token) -> dict[str, int]:  # a verb may have dozens of object patterns
+        if token.i not in known:
+            known[token.i] = noun_tiers(token)
+        return known[token.i]
+
+    scored = [(pattern.specificity, pattern_fit(pattern, pred, tiers), -index, pattern)
               for index, pattern in enumerate(patterns)]
     fitting = [item for item in scored if item[1]]
     best = max(fitting, key=lambda item: item[:3])[3] if fitting else None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -31,24 +32,67 @@ NOMINAL_DEPS = frozenset({"amod", "compound", "dobj", "pobj", "nsubj", "nsubjpas
 
 @dataclass(frozen=True)
 class Predicate:
-    """A verb with its arguments, read from the parse."""
+    """A verb with its arguments, read from the parse; its mood is read when first asked for
+    (most verbs of a text match no pattern and never need it)."""
 
     verb: Token
     lemma: str
-    particle: str | None
     subjects: tuple[Token, ...]
     objects: tuple[Token, ...]
     recipients: tuple[Token, ...]  # indirect objects: "gave [Tanzania] a grant"
     preps: tuple[tuple[str, Token], ...]  # (preposition, its object)
     passive: bool
-    negated: bool
-    modality: str  # asserted | intended | hypothetical | reported
-    governor: Token | None  # the verb or adjective this one complements: "agreed to [meet]"
-    governor_role: str | None  # its complement role: intent, appeal, demand, reject, ...
-    in_condition: bool  # inside an 'if' or 'unless' clause
-    obligation: bool  # "Iraq must cooperate"
-    ultimatum: bool  # "will withdraw unless ...": a deed made conditional on the other side
-    conditional: bool = False  # "will arrest them if they return": the deed has a condition
+    roles: Mapping[str, str] = field(compare=False, repr=False)  # complement roles
+
+    @cached_property
+    def particle(self) -> str | None:
+        """A particle, or else an adjective the verb predicates of its object, which patterns
+        name the same way: 'held [responsible]'."""
+        return next((c.lower_ for c in self.verb.children if c.dep_ == "prt"),
+                    None) or _object_predicate(self.verb)
+
+    @cached_property
+    def negated(self) -> bool:
+        """Whether the verb is negated."""
+        return is_negated(self.verb)
+
+    @cached_property
+    def modality(self) -> str:
+        """asserted | intended | hypothetical | reported."""
+        return modality_of(self.verb, self.roles)
+
+    @cached_property
+    def governor(self) -> Token | None:
+        """The verb or adjective this one complements: 'agreed to [meet]'."""
+        return governor_of(self.verb)
+
+    @cached_property
+    def governor_role(self) -> str | None:
+        """The complement role under the governor: intent, appeal, demand, reject, ..."""
+        governor = self.governor
+        return complement_role(self.verb, governor, self.roles) if governor is not None else None
+
+    @cached_property
+    def in_condition(self) -> bool:
+        """Inside an 'if' or 'unless' clause."""
+        return in_condition(self.verb)
+
+    @cached_property
+    def obligation(self) -> bool:
+        """'Iraq must cooperate'."""
+        return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in self.verb.children)
+
+    @cached_property
+    def ultimatum(self) -> bool:
+        """'will withdraw unless ...': a deed made conditional on the other side."""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                             for m in c.children) for c in self.verb.children)
+
+    @cached_property
+    def conditional(self) -> bool:
+        """'will arrest them if they return': the deed has a condition."""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS
+                                             for m in c.children) for c in self.verb.children)
 
 
 def lemma_candidates(token: Token) -> list[str]:
@@ -311,31 +355,14 @@ def predicates(doc: Doc, roles: Mapping[str, str]) -> Iterator[Predicate]:
             subjects = [s for subj in inherited_subjects(verb) for s in conjuncts(subj)]
             subjects += [s for c in verb.children if c.dep_ == "nsubjpass" for s in conjuncts(c)]
             objects = [o for o in objects if o.dep_ != "nsubjpass"]
-        governor = governor_of(verb)
         yield Predicate(
             verb=verb,
             lemma=verb.lemma_.lower(),
-            # a particle, or else an adjective the verb predicates of its object, which
-            # patterns name the same way
-            particle=next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-            or _object_predicate(verb),
             subjects=tuple(subjects),
             objects=tuple(objects),
             recipients=tuple(o for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"
                              for o in conjuncts(c)),
             preps=tuple(preps),
             passive=passive,
-            negated=is_negated(verb),
-            modality=modality_of(verb, roles),
-            governor=governor,
-            governor_role=(complement_role(verb, governor, roles) if governor is not None
-                           else None),
-            in_condition=in_condition(verb),
-            obligation=any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX
-                           for c in verb.children),
-            ultimatum=any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
-                                                    for m in c.children) for c in verb.children),
-            conditional=any(c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
-                for c in verb.children),
+            roles=roles,
         )
