@@ -13,9 +13,7 @@ from ..model import ActorRef
 from ..resources import package_file, read_tsv, split_list
 from ..syntax import conjuncts, preps_of
 from .lexicon import Pattern
-from .predicates import (
-    Predicate,
-)
+from .predicates import Predicate, inherited_subjects
 
 # Prepositions that introduce the target when the pattern names none, in order of preference.
 TARGET_PREPS = ("with", "against", "to", "on", "at", "into", "toward", "towards", "for", "from")
@@ -130,6 +128,12 @@ def actors_of(tokens: list[Token], actors: ActorAnalysis) -> list[ActorRef]:
             if ref not in refs:
                 refs.append(ref)
     return refs
+
+
+def subject_actors(verb: Token, actors: ActorAnalysis) -> list[ActorRef]:
+    """The actors a verb's subjects name, each conjunct, taken from its governor when it has
+    none of its own: 'Kenya and Uganda [said]', 'Russia ordered', 'agreed to [meet]'."""
+    return actors_of([s for subj in inherited_subjects(verb) for s in conjuncts(subj)], actors)
 
 
 def owners(nouns: Iterable[Token], actors: ActorAnalysis) -> list[ActorRef]:

@@ -17,6 +17,7 @@ from .arguments import (
     clause_targets,
     condition_subjects,
     noun_lemmas,
+    subject_actors,
     targets,
 )
 from .drafts import Consideration, Draft, confidence, force_code, same_party
@@ -29,7 +30,6 @@ from .predicates import (
     Predicate,
     background,
     has_infinitive_to,
-    inherited_subjects,
     lemma_candidates,
     predicates,
     role_of,
@@ -202,8 +202,7 @@ def _demanded(coded: _Coded, lexicon: Lexicon, actors: ActorAnalysis) -> _Coded 
     speaker_verb = coded.pred.governor
     if speaker_verb is None or coded.pred.governor_role != "speech" or not coded.sources:
         return None
-    speakers = actors_of([s for subj in inherited_subjects(speaker_verb)
-                           for s in conjuncts(subj)], actors)
+    speakers = subject_actors(speaker_verb, actors)
     if not speakers:
         return None
     # A court's "must" is an order: "the court ruled police must return the cars" (10x).
@@ -318,8 +317,7 @@ def _commands_own_forces(verb: Token, state: _VerbPass) -> bool:
     if verb.lemma_.lower() not in state.lexicon.command_verbs:
         return False
     forces = [o for c in verb.children if c.dep_ == "dobj" for o in conjuncts(c)]
-    countries = {ref.country for ref in actors_of(
-        [s for subj in inherited_subjects(verb) for s in conjuncts(subj)], state.actors)}
+    countries = {ref.country for ref in subject_actors(verb, state.actors)}
     if not forces or not countries:
         return False
     for force in forces:
@@ -375,8 +373,7 @@ def _resolve_chains(state: _VerbPass) -> None:
             continue
         elif role == "demand" and _commands_own_forces(governor, state):
             # "Russia ordered its troops to withdraw": the commander's own deed, intended
-            commanders = actors_of([s for subj in inherited_subjects(governor)
-                                    for s in conjuncts(subj)], state.actors)
+            commanders = subject_actors(governor, state.actors)
             code, negated, suffix = stated_code(state.lexicon, item.pattern, item.negated,
                                                 "intended")
             coded[index] = replace(item, code=code, negated=negated, modality="intended",

@@ -12,10 +12,10 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorAnalysis
 from ..resources import data_error, package_file, read_tsv
 from ..syntax import conjuncts
-from .arguments import actors_of, owners
+from .arguments import actors_of, owners, subject_actors
 from .drafts import Consideration, Draft, confidence, same_party
 from .lexicon import Lexicon, Pattern
-from .predicates import inherited_subjects, is_negated, role_of
+from .predicates import is_negated, role_of
 
 WHEN = frozenset({"any", "negated"})
 
@@ -65,8 +65,7 @@ def code_judgements(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
         subjects = [s for c in copula.children if c.dep_ == "nsubj" for s in conjuncts(c)]
         # "they are responsible": the party itself; "the decision is an attack": its owner
         targets = actors_of(subjects, actors) or owners(subjects, actors)
-        sources = actors_of([s for subj in inherited_subjects(speech) for s in conjuncts(subj)],
-                            actors)
+        sources = subject_actors(speech, actors)
         rule = judgement.pattern.id
         if not sources or not targets:
             considered.append(Consideration(attribute, f"rule {rule}: no "

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorAnalysis
 from ..model import ActorRef
 from ..syntax import conjuncts, preps_of
-from .arguments import actors_of, lemma_fit, noun_sense
+from .arguments import actors_of, lemma_fit, noun_sense, subject_actors
 from .drafts import Consideration, Draft, confidence, force_code, same_party
 from .lexicon import Lexicon, Pattern
 from .mood import stated_code
@@ -62,8 +62,7 @@ def noun_source(noun: Token, actors: ActorAnalysis, pattern: Pattern) -> list[Ac
         noun = noun.head  # "workers are [on strike]", "went on hunger strike": the subject's
     elif found or noun.dep_ not in ("dobj", "nsubjpass", "attr"):
         return found
-    return actors_of([s for subj in inherited_subjects(noun.head) for s in conjuncts(subj)],
-                      actors)
+    return subject_actors(noun.head, actors)
 
 
 def _setting_of(noun: Token) -> Token | None:
@@ -175,8 +174,7 @@ def code_nouns(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis, coded_verbs: s
         willing = _willing_to(noun, lexicon)
         if willing is not None:  # "Iran remains open to [talks] with the US": an intent
             anchor, modality = willing.head, "intended"
-            sources = actors_of([s for subj in inherited_subjects(anchor)
-                                 for s in conjuncts(subj)], actors)
+            sources = subject_actors(anchor, actors)
         else:
             anchor = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
             if noun.dep_ == "pobj" and noun.head.head.lemma_ in STATE_VERBS:
