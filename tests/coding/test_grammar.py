@@ -244,6 +244,9 @@ GRAMMAR = [
     ("The Chilean president said Argentina's decision was not good.",
      {("CHL", "111", "ARG", "asserted", False)}),
     ("The Chilean president said Argentina's decision was good.", set()),
+    # An "it" that stands for the clause after it judges a deed, not the party "it" may name.
+    ("Argentina raised its tariffs on Monday. The Chilean president said it was wrong to raise "
+     "them.", set()),
     # The deed a party is criticised for is alleged, not coded as done.
     ("Kenya slammed Uganda for shelling the border town.",
      {("KEN", "11", "UGA", "asserted", False)}),

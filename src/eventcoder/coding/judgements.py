@@ -47,6 +47,15 @@ def _attribute(copula: Token) -> Token | None:
     return next((c for c in copula.children if c.dep_ in ("acomp", "attr")), None)
 
 
+def _extraposed(subject: Token) -> bool:
+    """An 'it' that stands for a clause after it: 'it is unacceptable [that people are
+    detained]', 'it is unjust [to pay]' judge a deed, not a party."""
+    copula = subject.head
+    return subject.lower_ == "it" and any(
+        c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") and c.i > subject.i
+        for c in copula.children)
+
+
 def code_judgements(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
                     considered: list[Consideration]) -> Iterator[Draft]:
     """Judgements told in a speaker's words, from the speaker to the party judged."""
@@ -62,7 +71,8 @@ def code_judgements(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis,
         negated = is_negated(copula)
         if judgement is None or judgement.only_negated != negated:
             continue
-        subjects = [s for c in copula.children if c.dep_ == "nsubj" for s in conjuncts(c)]
+        subjects = [s for c in copula.children if c.dep_ == "nsubj" and not _extraposed(c)
+                    for s in conjuncts(c)]
         # "they are responsible": the party itself; "the decision is an attack": its owner
         targets = actors_of(subjects, actors) or owners(subjects, actors)
         sources = subject_actors(speech, actors)
