@@ -286,6 +286,8 @@ GRAMMAR = [
      set()),
     ("The Kenyan opposition demanded that Kenya release the prisoners.",
      {("KEN", "1053", "KEN", "asserted", False)}),
+    # A warning of one's own deed is a threat against whom the deed is aimed at.
+    ("Eritrea warned that it could invade Bulgaria.", {("ERI", "13", "BGR", "asserted", False)}),
     # "no" before the object denies the deed.
     ("Israel and Hamas reached no agreement on Sunday.",
      {("ISR", "057", "PSE", "asserted", True), ("PSE", "057", "ISR", "asserted", True)}),

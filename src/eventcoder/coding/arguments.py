@@ -215,7 +215,7 @@ def clause_targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
 STATE_SECTORS = frozenset({None, "GOV"})
 
 
-def _own_state(speaker: ActorRef, ref: ActorRef) -> bool:
+def own_state(speaker: ActorRef, ref: ActorRef) -> bool:
     """Whether a party is the speaker's own state, both as the state speaks: the Maltese
     government and Malta (not the Kenyan opposition and Kenya)."""
     return (speaker.country is not None and speaker.country == ref.country
@@ -265,7 +265,7 @@ def targets(pattern: Pattern, pred: Predicate, actors: ActorAnalysis,
     # minister warned that Malta was prepared to ..." is no warning to Malta
     speakers = actors_of(list(pred.subjects), actors)
     found = [ref for ref in actors_of(clause_subjects, actors)
-             if not any(_own_state(speaker, ref) for speaker in speakers)]
+             if not any(own_state(speaker, ref) for speaker in speakers)]
     if found:
         return found
     followed = frozenset(p for p in NESTED_PREPS if p in usual or p not in TARGET_PREPS)

@@ -17,6 +17,7 @@ from .arguments import (
     clause_targets,
     condition_subjects,
     noun_lemmas,
+    own_state,
     subject_actors,
     targets,
 )
@@ -105,13 +106,16 @@ def _trigger_span(pred: Predicate, pattern: Pattern) -> tuple[int, int]:
     return min(tokens), max(tokens) + 1
 
 
-def _unaddressed_warning(item: _Coded) -> bool:
+def _unaddressed_warning(item: _Coded, actors: ActorAnalysis) -> bool:
     """'Russia warned that the situation is critical': a threat needs someone threatened;
     a warning about a state of affairs, with no one warned, is not an event (what it says
-    will happen is coded on its own)."""
+    will happen is coded on its own). A warning of one's own deed ('Eritrea warned that it
+    could invade Bulgaria') is a threat against whom that deed is aimed at."""
+    clauses = [c for c in item.pred.verb.children if c.dep_ == "ccomp"]
+    own = any(ref.actor == source.actor or own_state(source, ref) for c in clauses
+              for ref in subject_actors(c, actors) for source in item.sources)
     return (item.code[:2] == "13" and (not item.targets or item.guessed)
-            and not item.pattern.specificity
-            and any(c.dep_ == "ccomp" for c in item.pred.verb.children))
+            and not item.pattern.specificity and bool(clauses) and not own)
 
 
 def _violent_noun(pred: Predicate, lexicon: Lexicon, actors: ActorAnalysis
@@ -260,7 +264,7 @@ def _match_patterns(state: _VerbPass, preds: Iterator[Predicate]) -> None:
         reason = _no_deed(pred, pattern, lexicon)
         item = None if reason else _code_predicate(pred, pattern, lexicon, actors,
                                                    state.absorbed_nouns)
-        if item is not None and _unaddressed_warning(item):
+        if item is not None and _unaddressed_warning(item, actors):
             reason = "a warning with no one warned"
         if reason or item is None:
             state.reject(pred.verb, f"rule {pattern.id}: {reason}")
@@ -454,6 +458,13 @@ def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
             and "+threat" in item.rule and not item.targets):
         considered.append(Consideration(pred.verb, f"rule {item.rule}: force intended "
                                         "against no one"))
+        return
+    if item.code[:2] == "13" and not item.targets and not item.pattern.specificity and any(
+            c.dep_ == "ccomp" for c in pred.verb.children):
+        # "warned that his country was prepared to close its ports": its own deed, aimed at
+        # no one
+        considered.append(Consideration(pred.verb, f"rule {item.rule}: a warning with no one "
+                                        "warned"))
         return
     if item.pattern is ANNOUNCED_DEED and not item.targets:
         # "would present a draft": a plan with no pattern and no one it concerns says too
