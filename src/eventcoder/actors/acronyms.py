@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc
-
 from .candidate import Candidate, org_key
 from .kb import KnowledgeBase
 from .matching import KbMatch
+from .words import DocWords
 
 # Small words that initials skip: "Reserve Bank of India" is RBI.
 SKIPPED = frozenset({"of", "the", "and", "for", "&", "de", "'s"})
@@ -21,7 +20,7 @@ def initials(words: list[str]) -> str:
     return "".join(w[0].upper() for w in words if w.lower() not in SKIPPED and w[0].isalpha())
 
 
-def acronym_aliases(doc: Doc, kb_matches: list[KbMatch], kb: KnowledgeBase,
+def acronym_aliases(read: DocWords, kb_matches: list[KbMatch], kb: KnowledgeBase,
                     candidates: list[Candidate], published: date | None) -> None:
     """An abbreviation that is no actor of its own and spells the initials of an
     organisation named earlier is a mention of that organisation."""
@@ -29,11 +28,13 @@ def acronym_aliases(doc: Doc, kb_matches: list[KbMatch], kb: KnowledgeBase,
                    key=lambda m: m.span.start)
     matched = {t for m in kb_matches for t in range(m.span.start, m.span.end)}
     heads = {c.head.i for c in candidates}
-    for token in doc:
-        short = token.text.replace(".", "")
+    doc = read.doc
+    for i, text in enumerate(read.text):
+        short = text.replace(".", "")
         if (not 2 <= len(short) <= 6 or not short.isalpha() or not short.isupper()
-                or token.i in matched or token.i in heads):
+                or i in matched or i in heads):
             continue
+        token = doc[i]
         match = next((m for m in reversed(named) if m.span.end <= token.i
                       and len(m.span) > 1 and initials([t.text for t in m.span]) == short),
                      None)

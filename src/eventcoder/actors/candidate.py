@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -34,6 +35,11 @@ class Candidate:
     # The country an "ethnic" demonym names ("ethnic Albanians"): theirs only where the story
     # names no country of its own for them.
     origin: str | None = None
+
+    @cached_property
+    def sent_start(self) -> int:
+        """The first token of the head's sentence (token.sent walks the sentence each time)."""
+        return self.head.sent.start
 
     def again(self, span: Span, gender: str | None = None,
               coordinated_with: int | None = None) -> Candidate:

@@ -8,12 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ..syntax import SUBJECT_DEPS
 from .candidate import PLURAL_TAGS, Candidate
 from .groups import group_of, groups_of, two_heads
 from .traits import Description, DiscourseLexicon
+from .words import DocWords
 
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 # Object forms, resolved like their subject forms: "She thanked him".
@@ -22,6 +23,8 @@ OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
 SUBJECT_PRONOUNS = PERSONAL_PRONOUNS | {"it", "they", "we"}
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
 PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
+# Every pronoun link_pronouns resolves: the object and subject forms, and the quoted "I".
+LINKED_PRONOUNS = frozenset({*OBJECT_PRONOUNS, *SUBJECT_PRONOUNS, "i"})
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,9 @@ def refer_back(anaphors: list[Span], candidates: list[Candidate]) -> None:
         head = span.root
         if any(c.head.i == head.i and c.country for c in candidates):
             continue  # "the country's president" etc. is already an actor
+        sent_start = span.sent.start
         earlier = sorted((c for c in candidates if c.span.end <= span.start
-                          and c.head.sent.start >= span.sent.start - 120),
+                          and c.sent_start >= sent_start - 120),
                          key=lambda c: -c.head.i)
         found: list[Candidate] = []
         for cand in _antecedents(span.label_, earlier):
@@ -145,7 +149,7 @@ def _salience(span: Span, candidates: list[Candidate], sentence_no: dict[int, in
     for cand in candidates:
         if not cand.country or cand.span.end > span.start:
             continue
-        back = here - sentence_no[cand.head.sent.start]
+        back = here - sentence_no[cand.sent_start]
         if back > SALIENCE_SENTENCES:
             continue
         weight = 0.5 ** back * (1.5 if _is_subject(cand.head) else PLACE_WEIGHTS.get(
@@ -192,14 +196,15 @@ def _choose(scores: dict[str, tuple[float, int]], own: set[str], description: De
     return only.pop() if description.strict and len(only) == 1 else None  # "the Jewish state"
 
 
-def abbreviation_aliases(doc: Doc, candidates: list[Candidate]) -> None:
+def abbreviation_aliases(read: DocWords, candidates: list[Candidate]) -> None:
     """'The Syrian Democratic Forces (SDF)': the abbreviation names that actor for the rest
     of the document, over any other meaning the knowledge base gives it."""
+    doc, words = read.doc, read.text
     ends = {c.span.end: c for c in candidates if c.coordinated_with is None}
-    for token in doc[1:-1]:
-        if not (doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
-                and _is_abbreviation(token.text)):
+    for i in range(1, len(words) - 1):
+        if not (words[i - 1] == "(" and words[i + 1] == ")" and _is_abbreviation(words[i])):
             continue
+        token = doc[i]
         named = ends.get(token.i - 1)
         if named is None or named.kind not in ("organisation", "group") or (
                 named.head.i == token.i):
@@ -245,7 +250,7 @@ def own_possessives(candidates: list[Candidate]) -> None:
         wanted = ("person",) if pronoun in ("his", "her") else ("country", "organisation", "group")
         owner = next((c for c in reversed(candidates[:index])
                       if c.kind in wanted and c.country
-                      and c.head.sent.start >= cand.head.sent.start - 60), None)
+                      and c.sent_start >= cand.sent_start - 60), None)
         if owner is not None:
             cand.country = owner.country
             cand.key = f"group:{owner.country}:{cand.sector}"
@@ -277,12 +282,17 @@ def merge_appositions(candidates: list[Candidate]) -> None:
                 person.key = role.key = f"person:{person.name}"
 
 
-def bare_surnames(doc: Doc, candidates: list[Candidate]) -> None:
+def bare_surnames(read: DocWords, candidates: list[Candidate]) -> None:
     """A proper noun the tagger names nothing ('Key is traveling') that is the surname of a
     person named in full earlier: a mention of that person."""
-    covered = {t.i for c in candidates for t in c.span}
+    covered = {i for c in candidates for i in range(c.span.start, c.span.end)}
     people = [c for c in candidates if c.kind == "person" and len(c.name_tokens) > 1]
-    for token in doc:
+    surnames = {p.name_tokens[-1] for p in people}
+    doc = read.doc
+    for i, text in enumerate(read.text):
+        if text not in surnames:
+            continue  # only the surname of someone named in full can be a mention
+        token = doc[i]
         if (token.pos_ != "PROPN" or token.ent_type_ or token.i in covered
                 or token.dep_ not in SUBJECT_DEPS | OBJECT_DEPS):
             continue
@@ -384,11 +394,13 @@ def _quote_speaker(token: Token, by_head: dict[int, Candidate],
 
 def _inside_quotes(token: Token) -> bool:
     """Whether a token stands inside quotation marks in its sentence."""
-    before = token.doc.text[token.sent.start_char:token.idx]
+    # The sentence's words before the token, not doc.text, which joins the whole document.
+    before = token.doc[token.sent.start:token.i].text
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
-def assign_genders(doc: Doc, candidates: list[Candidate], lexicon: DiscourseLexicon) -> None:
+def assign_genders(read: DocWords, candidates: list[Candidate], lexicon: DiscourseLexicon
+                   ) -> None:
     """The gender of each person, from a title, first name or noun in the phrase ('Mrs May',
     'Angela Merkel', 'the spokeswoman'), shared by every mention of the person; failing
     those, from a possessive in the person's own clause ('Kallas said her government')."""
@@ -400,8 +412,8 @@ def assign_genders(doc: Doc, candidates: list[Candidate], lexicon: DiscourseLexi
         if cand.gender:
             by_key.setdefault(cand.key, set()).add(cand.gender)
     by_head = {c.head.i: c for c in people}
-    for token in doc:
-        if token.dep_ != "poss" or token.lower_ not in ("his", "her"):
+    for token in read.tokens(("his", "her")):
+        if token.dep_ != "poss":
             continue
         owner = _clause_subject(token, by_head)
         if owner is not None and owner.name_tokens and owner.key not in by_key:
@@ -479,7 +491,7 @@ class _Antecedents:
         return fallback
 
 
-def link_pronouns(doc: Doc, candidates: list[Candidate], speech_verbs: frozenset[str]
+def link_pronouns(read: DocWords, candidates: list[Candidate], speech_verbs: frozenset[str]
                    ) -> None:
     """Subject pronouns refer to the speaker whose words they stand in, else to the nearest
     earlier compatible actor: he and she to people of that gender, it to countries and
@@ -494,7 +506,8 @@ def link_pronouns(doc: Doc, candidates: list[Candidate], speech_verbs: frozenset
 
     groups = groups_of(candidates)
     subjects: dict[int, Candidate] = {}  # the pronoun subjects resolved so far, by head
-    for token in doc:
+    doc = read.doc
+    for token in read.tokens(LINKED_PRONOUNS):
         pronoun = token.lower_
         if (pronoun in OBJECT_PRONOUNS and token.tag_ == "PRP" and token.dep_ in OBJECT_DEPS):
             _link_object(token, OBJECT_PRONOUNS[pronoun], antecedents, by_head | subjects,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 import spacy
 from spacy.language import Language
@@ -14,6 +15,7 @@ from spacy.util import filter_spans
 
 from ..model import Actor, ActorRef
 from .kb import KnowledgeBase, Term, cached
+from .words import DocWords
 
 # "Thousands of protesters", "a group of rebels": the actor is the group counted.
 QUANTITY_NOUNS = frozenset({
@@ -118,19 +120,22 @@ class PhraseIndex:
             if all(known != tokens for known, _ in bucket):
                 bucket.append((tokens, key))
 
-    def __call__(self, doc: Doc) -> list[Span]:
-        """Every phrase found, possibly overlapping, as spans labelled by key."""
-        words = [unaccented(t.lower_ if self.lower else t.text) for t in doc]
+    def __call__(self, doc: Doc, read: DocWords | None = None) -> list[Span]:
+        """Every phrase found, possibly overlapping, as spans labelled by key (`read`: the
+        document's words, where the caller has them already)."""
+        read = read or DocWords.of(doc)
+        # Calling unaccented for every word costs more than the ASCII test most words pass.
+        words = [w if w.isascii() else unaccented(w)
+                 for w in (read.lower if self.lower else read.text)]
         found = []
-        for start, word in enumerate(words):
-            key = self.single.get(word)
+        for start, pair in enumerate(zip_longest(words, words[1:])):
+            key = self.single.get(pair[0])
             if key is not None:
                 found.append(Span(doc, start, start + 1, label=key))
-            if start + 1 < len(words):
-                for tokens, key in self.longer.get((word, words[start + 1]), ()):
-                    end = start + len(tokens)
-                    if end <= len(words) and tuple(words[start:end]) == tokens:
-                        found.append(Span(doc, start, end, label=key))
+            for tokens, key in self.longer.get(pair, ()):  # (last word, None) starts none
+                end = start + len(tokens)
+                if end <= len(words) and tuple(words[start:end]) == tokens:
+                    found.append(Span(doc, start, end, label=key))
         return found
 
 
@@ -161,18 +166,19 @@ class ActorMatcher:
             for form in (phrase, phrase.title()):
                 self.sectors.add(phrase, tokens[form])
 
-    def kb_matches(self, doc: Doc) -> list[KbMatch]:
+    def kb_matches(self, doc: Doc, words: DocWords | None = None) -> list[KbMatch]:
         """Non-overlapping knowledge-base names in the document, longest first."""
-        return [KbMatch(span, self.terms[span.label_]) for span in filter_spans(self.names(doc))
+        return [KbMatch(span, self.terms[span.label_])
+                for span in filter_spans(self.names(doc, words))
                 if not _in_region_name(span, self.terms[span.label_])]
 
     def anaphor_spans(self, doc: Doc) -> list[Span]:
         """Noun phrases that refer back ('the country', 'both sides'), labelled by kind."""
         return filter_spans(self.anaphors(doc, as_spans=True))
 
-    def sector_spans(self, doc: Doc) -> list[Span]:
+    def sector_spans(self, doc: Doc, words: DocWords | None = None) -> list[Span]:
         """Non-overlapping sector words and titles in the document."""
-        return filter_spans(self.sectors(doc))
+        return filter_spans(self.sectors(doc, words))
 
 
 def _in_region_name(span: Span, term: Term) -> bool:

@@ -32,9 +32,9 @@ def noun_phrase(head: Token) -> Span:
     stack = [head]
     while stack:
         for child in stack.pop().children:
-            coordinated = child.dep_ in ("conj", "cc") and stack_dep_is_modifier(child)
-            if (child.dep_ in PHRASE_DEPS or coordinated
-                    or (child.dep_ == "punct" and child.text in ("'s", "'"))):
+            dep = child.dep_  # a string looked up anew on each read
+            if (dep in PHRASE_DEPS or (dep in ("conj", "cc") and stack_dep_is_modifier(child))
+                    or (dep == "punct" and child.text in ("'s", "'"))):
                 indices.add(child.i)
                 stack.append(child)
     start, end = min(indices), max(indices) + 1

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from ..syntax import SUBJECT_DEPS
 from .candidate import PLURAL_TAGS, Candidate
 from .phrases import in_actor_slot
+from .words import DocWords
 
 # Nouns that name a country when a possessive owns them: "his country", "their homeland".
 COUNTRY_NOUNS = frozenset({"country", "nation", "homeland", "motherland", "fatherland"})
@@ -17,14 +18,15 @@ COUNTRY_NOUNS = frozenset({"country", "nation", "homeland", "motherland", "fathe
 OWNER_WINDOW = 60
 
 
-def possessed_countries(doc: Doc, candidates: list[Candidate], names: Mapping[str, str]
+def possessed_countries(read: DocWords, candidates: list[Candidate], names: Mapping[str, str]
                         ) -> None:
     """'The chief of Palau said his country will be open': his country is Palau; 'its
     country', 'their country' likewise of the country, body or group the pronoun stands for."""
     taken = {c.head.i for c in candidates if c.country}
-    for token in doc:
-        if (token.lemma_.lower() not in COUNTRY_NOUNS or token.tag_ != "NN"
-                or token.i in taken or not in_actor_slot(token) or token.dep_ == "poss"
+    doc = read.doc
+    for token in read.tagged(("NN",)):
+        if (token.lemma_.lower() not in COUNTRY_NOUNS or token.i in taken
+                or not in_actor_slot(token) or token.dep_ == "poss"
                 or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)):
             # "in his country" is a place, "their country of origin" and "his country's
             # commitment" name no actor

@@ -53,6 +53,7 @@ from .story import (
     unnamed_heads,
 )
 from .traits import Description, DiscourseLexicon, discourse_lexicon
+from .words import DocWords
 
 NON_PERSON_ENTS = frozenset(
     {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -95,9 +96,11 @@ class ActorResolver:
 
     def resolve(self, doc: Doc, published: date | None) -> ActorAnalysis:
         """All actors of the document with their mentions."""
-        kb_matches = self.matcher.kb_matches(doc)
+        words = DocWords.of(doc)  # read once for the passes below that look for words
+        kb_matches = self.matcher.kb_matches(doc, words)
         name_at = {t: m for m in kb_matches for t in range(m.span.start, m.span.end)}
-        sector_at = {t: s for s in self.matcher.sector_spans(doc) for t in range(s.start, s.end)}
+        sector_at = {t: s for s in self.matcher.sector_spans(doc, words)
+                     for t in range(s.start, s.end)}
         candidates: list[Candidate] = []
         for token in doc:
             if token.pos_ not in ("NOUN", "PROPN") and token.i not in name_at:
@@ -112,12 +115,12 @@ class ActorResolver:
             if candidate is not None:
                 candidates.append(candidate)
                 candidates.extend(self._coordinated(candidate, name_at))
-        abbreviation_aliases(doc, candidates)
-        acronym_aliases(doc, kb_matches, self.kb, candidates, published)
+        abbreviation_aliases(words, candidates)
+        acronym_aliases(words, kb_matches, self.kb, candidates, published)
         anaphors = self.matcher.anaphor_spans(doc)
         named_members(anaphors, candidates)
         refer_back([a for a in anaphors if a.label_ != "country"], candidates)
-        refer_to_countries(self._country_references(doc, anaphors, name_at), candidates,
+        refer_to_countries(self._country_references(words, anaphors, name_at), candidates,
                            self.lexicon, published, self.country_names)
         possessor_countries(candidates)
         unnamed_heads(candidates)
@@ -128,13 +131,13 @@ class ActorResolver:
         stated_places(candidates)
         counterparts(candidates)
         link_surnames(candidates)
-        bare_surnames(doc, candidates)
-        assign_genders(doc, candidates, self.lexicon)
-        link_pronouns(doc, candidates, self.speech_verbs)
-        possessed_countries(doc, candidates, self.country_names)
+        bare_surnames(words, candidates)
+        assign_genders(words, candidates, self.lexicon)
+        link_pronouns(words, candidates, self.speech_verbs)
+        possessed_countries(words, candidates, self.country_names)
         apply_story_country(doc, candidates, self.place_country, is_stance)
         people_in_places(candidates)
-        parts_and_authors(candidates)
+        parts_and_authors(words, candidates)
         return _build_actors(doc, candidates, kb_matches)
 
     def _candidate(
@@ -146,18 +149,28 @@ class ActorResolver:
     ) -> Candidate | None:
         if head.pos_ not in ("NOUN", "PROPN") and head.i not in name_at:
             return None
+        # 'The talks', 'an attack': half the heads are common nouns that no branch below
+        # takes; say so first from the noun's subtree (cheap), then from its phrase. A new
+        # branch for a noun without a name or a title must come before these two tests.
+        if head.pos_ == "NOUN" and not self._may_name(
+                head, range(head.left_edge.i, head.right_edge.i + 1), name_at, sector_at):
+            return None
         span = noun_phrase(head)
-        modifiers = [name_at[t.i] for t in span if t.i in name_at and t.i != head.i
-                     and not is_stance(t) and not inside_name(t, name_at[t.i])
-                     and not ethnic(name_at[t.i])]
-        origin = next((name_at[t.i].term.ref for t in span if t.i in name_at and t.i != head.i
-                       and ethnic(name_at[t.i])), None)
+        positions = range(span.start, span.end)
+        if head.pos_ == "NOUN" and not self._may_name(head, positions, name_at, sector_at):
+            return None
+        # Names and titles looked up by index: most words of a phrase are neither, and a
+        # Token built for each of them is wasted work.
+        named = [head.doc[i] for i in positions if i in name_at and i != head.i]
+        modifiers = [name_at[t.i] for t in named if not is_stance(t)
+                     and not inside_name(t, name_at[t.i]) and not ethnic(name_at[t.i])]
+        origin = next((name_at[t.i].term.ref for t in named if ethnic(name_at[t.i])), None)
+        titles = [sector_at[i] for i in positions if i in sector_at]
         countries = [self._country_of_match(m) for m in modifiers
                      if m.term.kind in ("country", "demonym", "seat")]
         country = countries[0] if countries else self._country_of_prep(head, name_at)
         if country is None and head.lemma_.lower() in GOVERNING_BODIES:
             country = self._country_of_leader(head, name_at, published)
-        titles = [sector_at[t.i] for t in span if t.i in sector_at]
         title = self.kb.sector_words[titles[-1].text.lower()] if titles else None
         if country is None and (title is not None or head.lemma_.lower() in GOVERNING_BODIES):
             country = self._country_of_place_modifier(span, head, name_at, sector_at)
@@ -289,6 +302,14 @@ class ActorResolver:
                               "country", country, None, country)
         return None
 
+    @staticmethod
+    def _may_name(noun: Token, words: range, name_at: dict[int, KbMatch],
+                  sector_at: dict[int, Span]) -> bool:
+        """Whether a common noun may head an actor: a head of a body ('the chairman of'), or
+        one with a name or a title among these words around it."""
+        return (noun.lemma_.lower() in BODY_HEADS or not name_at.keys().isdisjoint(words)
+                or not sector_at.keys().isdisjoint(words))
+
     def _place(self, head: Token) -> Candidate | None:
         """A city the gazetteer knows, standing for its country as a country's name does
         ('a group in Quebec City'): a mention of the country, not an argument."""
@@ -347,17 +368,20 @@ class ActorResolver:
             return []
         extra = []
         seen = {cand.country}
-        for token in [*cand.span, *of_members(cand.head)]:
+        doc = cand.head.doc
+        named = [doc[i] for i in range(cand.span.start, cand.span.end) if i in name_at]
+        for token in [*named, *of_members(cand.head)]:
             match = name_at.get(token.i)
+            if match is None or token.i == cand.head.i:
+                continue  # only a name besides the head's can add a country
             joined = token.dep_ == "conj" or hyphen_joined(token, name_at)
             # A conjunct of several words is its last one: "Senegal, and [South Africa]".
-            first = match is not None and token.i == match.span.start
-            if (token.i != cand.head.i and match is not None and joined
-                    and (first or (token.dep_ == "conj" and token.i == match.span.end - 1))
+            first = token.i == match.span.start
+            if (joined and (first or (token.dep_ == "conj" and token.i == match.span.end - 1))
                     and match.term.kind in ("country", "demonym") and match.term.ref not in seen):
                 seen.add(match.term.ref)
                 # "US and [Qatari military personnel]": a modifier's phrase runs to the head.
-                span = (token.doc[token.i:cand.span.end]
+                span = (doc[token.i:cand.span.end]
                         if token.dep_ == "conj" and match.span.end <= cand.head.i < cand.span.end
                         else match.span)
                 extra.append(Candidate(token, span, f"group:{match.term.ref}:{cand.sector}",
@@ -413,7 +437,7 @@ class ActorResolver:
                     return body
         return None
 
-    def _country_references(self, doc: Doc, anaphors: list[Span],
+    def _country_references(self, read: DocWords, anaphors: list[Span],
                             name_at: dict[int, KbMatch]) -> list[CountryReference]:
         """Descriptions that refer back to a country: the listed anaphors ('the country')
         and any 'the ... kingdom/nation/regime' the description words make ('the Gulf
@@ -423,17 +447,18 @@ class ActorResolver:
             if span.label_ == "country":
                 found[span.root.i] = CountryReference(span, self.lexicon.describe(
                     span.root.lemma_, span.text) or Description())
-        for token in doc:
-            if (token.i in found or token.tag_ not in ("NN", "NNP")
-                    or token.dep_ in ("compound", "amod")):
-                continue
+        doc = read.doc
+        for token in read.tagged(("NN", "NNP")):
+            if (token.i in found or token.dep_ in ("compound", "amod")
+                    or token.lemma_.lower() not in self.lexicon.heads):
+                continue  # only the nouns that head descriptions are worth the look below
             start = token.left_edge.i  # "the" may hang on a modifier: "the Horn of Africa nation"
             if doc[start].lower_ != "the" or any(c.dep_ == "prep" and c.lower_ == "of"
                                                  for c in token.children):
                 continue  # "the kingdom of Saudi Arabia", "the state of emergency"
             span = doc[start:token.i + 1]
             description = self.lexicon.describe(token.lemma_, span.text)
-            if description is None or any(t.i in name_at for t in span):
+            if description is None or any(i in name_at for i in range(start, token.i + 1)):
                 continue  # "the Saudi kingdom" names its country
             found[token.i] = CountryReference(span, description)
         return list(found.values())
@@ -556,20 +581,19 @@ def _build_actors(doc: Doc, candidates: list[Candidate], kb_matches: list[KbMatc
         sector = next((c.sector for c in members if c.sector), None)
         mentions = []
         for cand in members:
-            mentions.append(Mention(*index.locate(cand.span.start, cand.span.end),
-                                    cand.span.text))
-            ref = ActorRef(actor_id, cand.country or country, cand.sector or sector,
-                           cand.span.text)
+            start, end, text = cand.span.start, cand.span.end, cand.span.text
+            mentions.append(Mention(*index.locate(start, end), text))
+            ref = ActorRef(actor_id, cand.country or country, cand.sector or sector, text)
             if cand.place or cand.quiet:
                 continue
             if cand.coordinated_with is not None:
                 also.setdefault(cand.coordinated_with, []).append(ref)
-                if not cand.span.start <= cand.coordinated_with < cand.span.end:
+                if not start <= cand.coordinated_with < end:
                     # "the Chile-[Peru] border": a member's own words are its mention.
-                    own.update((token.i, (ref, cand.coordinated_with)) for token in cand.span)
+                    own.update((i, (ref, cand.coordinated_with)) for i in range(start, end))
                 continue
-            for token in cand.span:
-                by_token.setdefault(token.i, ref)
+            for i in range(start, end):
+                by_token.setdefault(i, ref)
             by_token[cand.head.i] = ref
         actors.append(Actor(actor_id, first.name, first.kind, country, sector, tuple(mentions),
                             first.kb_id))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .candidate import PLURAL_TAGS, Candidate
+from .words import DocWords
 
 # Nouns of an apposition that place a person where they belong ("X, a leading figure in the
 # Virgin Islands"); offices such as "ambassador in Kenya" place a person where they serve.
@@ -50,22 +51,22 @@ def _belonging(appos: Token, countries: dict[int, str]) -> str | None:
     return None
 
 
-def parts_and_authors(candidates: list[Candidate]) -> None:
+def parts_and_authors(read: DocWords, candidates: list[Candidate]) -> None:
     """Partitives of earlier groups, then the authors of letters that say 'we'."""
-    partitives(candidates)
-    document_authors(candidates)
+    partitives(read, candidates)
+    document_authors(read, candidates)
 
 
-def partitives(candidates: list[Candidate]) -> None:
+def partitives(read: DocWords, candidates: list[Candidate]) -> None:
     """'Some of the groups agreed': a part of a group named earlier ('a group of rebel
     groups') is an actor of that group's country and sector."""
     heads = {c.head.i for c in candidates}
     if not candidates:
         return
-    doc = candidates[0].head.doc
+    doc = read.doc
     found: list[Candidate] = []
-    for token in doc:
-        if token.lower_ not in PARTITIVES or token.pos_ not in ("PRON", "NUM", "DET"):
+    for token in read.tokens(PARTITIVES):
+        if token.pos_ not in ("PRON", "NUM", "DET"):
             continue
         whole = next((p for prep in token.children if prep.dep_ == "prep"
                       and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"), None)
@@ -88,13 +89,11 @@ DOCUMENT_NOUNS = frozenset({"letter", "statement", "message", "communique", "dec
 AUTHOR_PRONOUNS = frozenset({"we", "us"})
 
 
-def document_authors(candidates: list[Candidate]) -> None:
+def document_authors(read: DocWords, candidates: list[Candidate]) -> None:
     """'In a letter to Malawi, the government of Uganda said ... "We are disturbed," the letter
     said': we (us) in the words of a letter or statement named before is its author."""
     by_head = {c.head.i: c for c in candidates}
-    for token in (candidates[0].head.doc if candidates else ()):
-        if token.lower_ not in AUTHOR_PRONOUNS:
-            continue
+    for token in (read.tokens(AUTHOR_PRONOUNS) if candidates else ()):
         root = token.sent.root
         speaker = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if (speaker is None or speaker.lemma_.lower() not in DOCUMENT_NOUNS

@@ -100,7 +100,7 @@ def story_country(doc: Doc, candidates: list[Candidate],
             add(cand.country, cand.span.start)
             if cand.kind == "country" and _in_place_slot(cand.head):
                 places.add(cand.country)
-    covered = {t.i for c in candidates if c.country for t in c.span}
+    covered = {i for c in candidates if c.country for i in range(c.span.start, c.span.end)}
     if place_country is not None:  # "in the southern city of Curitiba": Brazil
         for entity in doc.ents:
             if entity.label_ in PLACE_ENTS and not any(t.i in covered or stance(t)
@@ -185,7 +185,7 @@ def _other_parties(cand: Candidate, candidates: list[Candidate]) -> set[str]:
 def _sentence_place(cand: Candidate, candidates: list[Candidate], besides: str) -> str | None:
     """The one country other than `besides` that an actor's sentence names as a place."""
     found = {c.country for c in candidates if c.kind == "country" and c.country
-             and c.head.sent.start == cand.head.sent.start and _names_place(c.head)}
+             and c.sent_start == cand.sent_start and _names_place(c.head)}
     found.discard(besides)
     return found.pop() if len(found) == 1 else None
 
@@ -196,8 +196,10 @@ def unnamed_heads(candidates: list[Candidate]) -> None:
     'the leader of'), is that country's."""
     heads: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: c.head.i):
+        if cand.kind != "person" or cand.sector != "GOV":
+            continue
         titles = {t.lower_ for t in cand.span if t.text not in cand.name_tokens}
-        if cand.kind != "person" or cand.sector != "GOV" or not titles & HEAD_TITLES:
+        if not titles & HEAD_TITLES:
             continue
         countries = {h.country for h in heads if h.country}
         if (cand.country is None and cand.kb_id is None and cand.name_tokens
@@ -216,11 +218,13 @@ def people_in_places(candidates: list[Candidate]) -> None:
     places: dict[int, set[str]] = {}
     for cand in candidates:
         if cand.kind == "country" and cand.country and _names_place(cand.head):
-            places.setdefault(cand.head.sent.start, set()).add(cand.country)
+            places.setdefault(cand.sent_start, set()).add(cand.country)
     for cand in candidates:
-        found = places.get(cand.head.sent.start, set())
-        if len(found) == 1 and cand.kind in PLACED_KINDS and cand.sector not in UNPLACED and (
+        if cand.kind not in PLACED_KINDS or cand.sector in UNPLACED or not (
                 unnamed_national(cand)):
+            continue  # first the tests that need no sentence, which is slow to find
+        found = places.get(cand.sent_start, set())
+        if len(found) == 1:
             _give_country(cand, next(iter(found)))
 
 
@@ -258,6 +262,6 @@ def counterparts(candidates: list[Candidate]) -> None:
         if cand.sector is not None or not any(t.lower_ == "counterpart" for t in cand.span):
             continue
         other = next((p for p in reversed(people[:index]) if p.sector is not None
-                      and p.head.sent.start == cand.head.sent.start), None)
+                      and p.sent_start == cand.sent_start), None)
         if other is not None:
             cand.sector = other.sector
