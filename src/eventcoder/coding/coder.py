@@ -111,11 +111,17 @@ def _unaddressed_warning(item: _Coded, actors: ActorAnalysis) -> bool:
     a warning about a state of affairs, with no one warned, is not an event (what it says
     will happen is coded on its own). A warning of one's own deed ('Eritrea warned that it
     could invade Bulgaria') is a threat against whom that deed is aimed at."""
+    if not _clause_warning(item) or (item.targets and not item.guessed):
+        return False
     clauses = [c for c in item.pred.verb.children if c.dep_ == "ccomp"]
-    own = any(ref.actor == source.actor or own_state(source, ref) for c in clauses
-              for ref in subject_actors(c, actors) for source in item.sources)
-    return (item.code[:2] == "13" and (not item.targets or item.guessed)
-            and not item.pattern.specificity and bool(clauses) and not own)
+    return not any(ref.actor == source.actor or own_state(source, ref) for c in clauses
+                   for ref in subject_actors(c, actors) for source in item.sources)
+
+
+def _clause_warning(item: _Coded) -> bool:
+    """A bare warning with a that-clause: 'warned that ...'."""
+    return (item.code[:2] == "13" and not item.pattern.specificity
+            and any(c.dep_ == "ccomp" for c in item.pred.verb.children))
 
 
 def _violent_noun(pred: Predicate, lexicon: Lexicon, actors: ActorAnalysis
@@ -459,8 +465,7 @@ def _drafts(item: _Coded, considered: list[Consideration], lexicon: Lexicon
         considered.append(Consideration(pred.verb, f"rule {item.rule}: force intended "
                                         "against no one"))
         return
-    if item.code[:2] == "13" and not item.targets and not item.pattern.specificity and any(
-            c.dep_ == "ccomp" for c in pred.verb.children):
+    if _clause_warning(item) and not item.targets:
         # "warned that his country was prepared to close its ports": its own deed, aimed at
         # no one
         considered.append(Consideration(pred.verb, f"rule {item.rule}: a warning with no one "
