@@ -244,6 +244,14 @@ GRAMMAR = [
     ("The Chilean president said Argentina's decision was not good.",
      {("CHL", "111", "ARG", "asserted", False)}),
     ("The Chilean president said Argentina's decision was good.", set()),
+    # Responsible for a harm is blamed for it (the harm is alleged, not told as done);
+    # responsible for a duty is not blamed.
+    ("The Chilean president said the Argentine army was responsible for shelling the town.",
+     {("CHL", "112", "ARG", "asserted", False)}),
+    ("The Chilean president said the Argentine army was responsible for security in the "
+     "region.", set()),
+    ("The Chilean president said the Argentine spokesman was responsible for publishing the "
+     "statement.", set()),
     # An "it" that stands for the clause after it judges a deed, not the party "it" may name.
     ("Argentina raised its tariffs on Monday. The Chilean president said it was wrong to raise "
      "them.", set()),

@@ -22,7 +22,7 @@ from .arguments import (
     targets,
 )
 from .drafts import Consideration, Draft, confidence, force_code, same_party
-from .judgements import code_judgements
+from .judgements import alleged_deeds, code_judgements
 from .lexicon import Lexicon, Pattern
 from .mood import COOPERATIVE_ROOTS, stated_code
 from .nouns import code_nouns, noun_source
@@ -516,6 +516,12 @@ def code_document(doc: Doc, lexicon: Lexicon, actors: ActorAnalysis
     absorbed_nouns: set[int] = set()
     drafts = list(code_verbs(doc, lexicon, actors, considered, absorbed_nouns))
     judged = list(code_judgements(doc, lexicon, actors, considered))
+    alleged = alleged_deeds(doc, judged)
+    for draft in drafts:
+        if draft.anchor.i in alleged:
+            considered.append(Consideration(draft.anchor, f"rule {draft.rule}: alleged in a "
+                                            "judgement, not told as done"))
+    drafts = [d for d in drafts if d.anchor.i not in alleged]
     # a noun in a coded deed is part of it: "threatened to [hold] a general strike"; a noun
     # that judges is the judgement: "said the decision is an [attack] on rights"
     coded_verbs = ({d.anchor.i for d in drafts} | absorbed_nouns
