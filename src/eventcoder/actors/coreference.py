@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from ..syntax import SUBJECT_DEPS
 from .candidate import PLURAL_TAGS, Candidate
 from .groups import group_of, groups_of, two_heads
+from .possessed import OWNER_WINDOW
 from .traits import Description, DiscourseLexicon
 from .words import DocWords
 
@@ -250,7 +251,7 @@ def own_possessives(candidates: list[Candidate]) -> None:
         wanted = ("person",) if pronoun in ("his", "her") else ("country", "organisation", "group")
         owner = next((c for c in reversed(candidates[:index])
                       if c.kind in wanted and c.country
-                      and c.sent_start >= cand.sent_start - 60), None)
+                      and c.sent_start >= cand.sent_start - OWNER_WINDOW), None)
         if owner is not None:
             cand.country = owner.country
             cand.key = f"group:{owner.country}:{cand.sector}"

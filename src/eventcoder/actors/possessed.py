@@ -14,7 +14,7 @@ from .words import DocWords
 
 # Nouns that name a country when a possessive owns them: "his country", "their homeland".
 COUNTRY_NOUNS = frozenset({"country", "nation", "homeland", "motherland", "fatherland"})
-# How far back, in tokens before the sentence, the nearest owner may be (as own_possessives).
+# How far back, in tokens before the sentence, the nearest owner of a possessive may be.
 OWNER_WINDOW = 60
 
 

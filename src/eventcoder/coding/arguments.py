@@ -13,7 +13,7 @@ from ..model import ActorRef
 from ..resources import package_file, read_tsv, split_list
 from ..syntax import conjuncts, preps_of
 from .lexicon import Pattern
-from .predicates import Predicate, inherited_subjects
+from .predicates import IF, UNLESS, Predicate, conditions, inherited_subjects
 
 # Prepositions that introduce the target when the pattern names none, in order of preference.
 TARGET_PREPS = ("with", "against", "to", "on", "at", "into", "toward", "towards", "for", "from")
@@ -148,8 +148,7 @@ def owners(nouns: Iterable[Token], actors: ActorAnalysis) -> list[ActorRef]:
 
 def condition_subjects(verb: Token) -> list[Token]:
     """Subjects of the 'if' and 'unless' clauses of a verb: who a threat is made to."""
-    return [s for c in verb.children if c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+    return [s for c in conditions(verb, IF | UNLESS)
             for subj in c.children if subj.dep_ in ("nsubj", "nsubjpass")
             for s in conjuncts(subj)]
 

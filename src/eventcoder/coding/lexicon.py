@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -328,11 +328,17 @@ def combine(hand: list[Pattern], converted: list[Pattern],
     return _index([*hand, *kept])
 
 
-@lru_cache(maxsize=1)
-def speech_verbs() -> frozenset[str]:
-    """The verbs of saying ('said', 'told', 'added'), from the packaged complement roles."""
+@cache
+def words_with_packaged_role(role: str) -> frozenset[str]:
+    """The words of one role of the packaged complement roles (coding/data/
+    complement_verbs.tsv), for code that has no lexicon at hand."""
     roles = read_roles(package_file("coding", "complement_verbs.tsv"))
-    return frozenset(w for w, role in roles.items() if role == "speech")
+    return frozenset(w for w, found in roles.items() if found == role)
+
+
+def speech_verbs() -> frozenset[str]:
+    """The verbs of saying ('said', 'told', 'added')."""
+    return words_with_packaged_role("speech")
 
 
 @lru_cache(maxsize=1)
@@ -341,12 +347,9 @@ def putting_verbs() -> frozenset[str]:
     return read_lemmas(package_file("coding", "putting_verbs.tsv"))
 
 
-@lru_cache(maxsize=1)
 def document_nouns() -> frozenset[str]:
-    """The nouns of texts that say what their participle says ('a resolution calling on'),
-    from the packaged complement roles."""
-    roles = read_roles(package_file("coding", "complement_verbs.tsv"))
-    return frozenset(w for w, role in roles.items() if role == "document")
+    """The nouns of texts that say what their participle says ('a resolution calling on')."""
+    return words_with_packaged_role("document")
 
 
 @lru_cache(maxsize=1)

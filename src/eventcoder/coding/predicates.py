@@ -19,6 +19,7 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 CONDITIONAL_AUX = frozenset({"would", "'d"})  # with an "if" clause: a consequence, not a plan
 OBLIGATION_AUX = frozenset({"must", "should"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+IF, UNLESS = frozenset({"if"}), frozenset({"unless"})
 # Dependencies by which a verb complements another whose subject it shares.
 CHAIN_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
 MAX_HOPS = 8
@@ -85,14 +86,19 @@ class Predicate:
     @cached_property
     def ultimatum(self) -> bool:
         """'will withdraw unless ...': a deed made conditional on the other side."""
-        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
-                                             for m in c.children) for c in self.verb.children)
+        return bool(conditions(self.verb, UNLESS))
 
     @cached_property
     def conditional(self) -> bool:
         """'will arrest them if they return': the deed has a condition."""
-        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS
-                                             for m in c.children) for c in self.verb.children)
+        return bool(conditions(self.verb))
+
+
+def conditions(verb: Token, marks: frozenset[str] = CONDITIONAL_MARKS) -> list[Token]:
+    """The clauses that set a condition on a verb, by the words that mark them: 'if ...',
+    'unless ...'."""
+    return [c for c in verb.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)]
 
 
 def lemma_candidates(token: Token) -> list[str]:
@@ -278,9 +284,7 @@ def _aux_modality(token: Token, pledge: bool = False) -> str | None:
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
         return "hypothetical"
     auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    if not pledge and auxes & CONDITIONAL_AUX and any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
-            for c in children):
+    if not pledge and auxes & CONDITIONAL_AUX and conditions(token, IF):
         return "hypothetical"  # "a poll found he would lose if the vote were held today"
     if auxes & FUTURE_AUX:
         return "intended"
